@@ -1,0 +1,72 @@
+/**
+ * Jalali (Solar Hijri) helpers. We store ISO `YYYY-MM-DD` dates and UTC instants
+ * and convert only to show and to parse.
+ */
+import { format as formatJ, isValid, parse as parseJ } from "date-fns-jalali";
+import { toAsciiDigits, toPersianDigits } from "./normalize";
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** An ISO calendar date as a Date at local midnight (calendar maths only). */
+function isoDateToLocal(iso: string): Date | null {
+  const m = ISO_DATE.exec(iso);
+  if (!m) return null;
+  const d = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  if (d.getFullYear() !== Number(m[1]) || d.getMonth() !== Number(m[2]) - 1 || d.getDate() !== Number(m[3])) return null;
+  return d;
+}
+
+function localToIsoDate(d: Date): string {
+  const y = String(d.getFullYear()).padStart(4, "0");
+  const m = String(d.getMonth() + 1).padStart(2, "0");
+  const day = String(d.getDate()).padStart(2, "0");
+  return `${y}-${m}-${day}`;
+}
+
+/**
+ * Parses a Jalali date typed as `1403/12/30`, `1403-12-30` or with Persian
+ * digits, and returns the ISO Gregorian date, or null when it is not a real
+ * Jalali date.
+ */
+export function jalaliToIso(input: string): string | null {
+  const s = toAsciiDigits(input.trim()).replace(/-/g, "/");
+  const m = /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/.exec(s);
+  if (!m) return null;
+  const parsed = parseJ(`${m[1]}/${m[2].padStart(2, "0")}/${m[3].padStart(2, "0")}`, "yyyy/MM/dd", new Date(2000, 0, 1));
+  if (!isValid(parsed)) return null;
+  // date-fns-jalali rolls invalid days over; reject by formatting back.
+  if (formatJ(parsed, "yyyy/MM/dd") !== `${m[1]}/${m[2].padStart(2, "0")}/${m[3].padStart(2, "0")}`) return null;
+  return localToIsoDate(parsed);
+}
+
+/** ISO date (`2025-03-20`) → Jalali text (`1403/12/30`), ASCII digits. */
+export function isoToJalali(iso: string, pattern = "yyyy/MM/dd"): string | null {
+  const d = isoDateToLocal(iso);
+  return d ? formatJ(d, pattern) : null;
+}
+
+/** A UTC instant → Jalali date-time in Iran's time zone (UTC+3:30, no DST since 1402). */
+export function instantToJalali(instant: string | Date, pattern = "yyyy/MM/dd HH:mm"): string {
+  const t = typeof instant === "string" ? new Date(instant) : instant;
+  const tehran = new Date(t.getTime() + 3.5 * 3600_000);
+  const local = new Date(
+    tehran.getUTCFullYear(),
+    tehran.getUTCMonth(),
+    tehran.getUTCDate(),
+    tehran.getUTCHours(),
+    tehran.getUTCMinutes(),
+  );
+  return formatJ(local, pattern);
+}
+
+/** Jalali text with Persian digits, for the UI. */
+export function isoToJalaliFa(iso: string): string {
+  const j = isoToJalali(iso);
+  return j ? toPersianDigits(j) : "";
+}
+
+export function isIsoDate(s: string): boolean {
+  return isoDateToLocal(s) !== null;
+}
+
+export { isoDateToLocal, localToIsoDate };

@@ -1,0 +1,135 @@
+/**
+ * Roles and the permission table. Every permission check in Khooshe goes
+ * through can(); nothing else decides who may do what.
+ *
+ * A grant gives one role at one scope. A target is the scope of the record
+ * acted on. For each action the table says, per role, which part of the
+ * scope must match: the grant's province, cluster or enterprise.
+ */
+
+export const ROLES = ["national_admin", "province_admin", "cluster_manager", "council_member", "member"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ACTIONS = [
+  "user.read",
+  "user.manage",
+  "grant.manage",
+  "audit.read",
+  "token.manage",
+  "outbox.read",
+  "cluster.read",
+  "cluster.create",
+  "cluster.update",
+  "enterprise.read",
+  "enterprise.update",
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+export type ScopeLevel = "province" | "cluster" | "enterprise";
+
+export interface Scope {
+  provinceCode?: string | null;
+  clusterId?: string | null;
+  enterpriseId?: string | null;
+}
+
+export interface Grant extends Scope {
+  role: Role;
+}
+
+export interface Actor {
+  userId: string;
+  grants: readonly Grant[];
+  /** "session" for the browser, "token" for an API token. */
+  via: "session" | "token";
+}
+
+/** The scope fields a grant of each role must carry. */
+export const ROLE_SCOPE: Record<Role, ScopeLevel | null> = {
+  national_admin: null,
+  province_admin: "province",
+  cluster_manager: "cluster",
+  council_member: "cluster",
+  member: "enterprise",
+};
+
+/**
+ * action → role → the level at which the grant's scope must equal the
+ * target's. national_admin is allowed everything and is not listed.
+ */
+export const POLICY: Record<Action, Partial<Record<Exclude<Role, "national_admin">, ScopeLevel>>> = {
+  "user.read": { province_admin: "province" },
+  "user.manage": { province_admin: "province" },
+  "grant.manage": { province_admin: "province" },
+  "audit.read": { province_admin: "province" },
+  "token.manage": { province_admin: "province" },
+  "outbox.read": { province_admin: "province" },
+  "cluster.read": {
+    province_admin: "province",
+    cluster_manager: "cluster",
+    council_member: "cluster",
+    member: "cluster",
+  },
+  "cluster.create": { province_admin: "province" },
+  "cluster.update": { province_admin: "province", cluster_manager: "cluster" },
+  "enterprise.read": {
+    province_admin: "province",
+    cluster_manager: "cluster",
+    council_member: "cluster",
+    member: "enterprise",
+  },
+  "enterprise.update": { province_admin: "province", cluster_manager: "cluster", member: "enterprise" },
+};
+
+function scopeValue(s: Scope, level: ScopeLevel): string | null | undefined {
+  if (level === "province") return s.provinceCode;
+  if (level === "cluster") return s.clusterId;
+  return s.enterpriseId;
+}
+
+export function grantAllows(grant: Grant, action: Action, target: Scope): boolean {
+  if (grant.role === "national_admin") return true;
+  const level = POLICY[action][grant.role];
+  if (!level) return false;
+  const mine = scopeValue(grant, level);
+  const theirs = scopeValue(target, level);
+  return mine != null && theirs != null && mine === theirs;
+}
+
+export function can(actor: Actor | null | undefined, action: Action, target: Scope): boolean {
+  if (!actor) return false;
+  return actor.grants.some((g) => grantAllows(g, action, target));
+}
+
+/** True when the actor may do the action somewhere (used for navigation). */
+export function canAnywhere(actor: Actor | null | undefined, action: Action): boolean {
+  if (!actor) return false;
+  return actor.grants.some((g) => g.role === "national_admin" || POLICY[action][g.role] !== undefined);
+}
+
+export function isNational(actor: Actor | null | undefined): boolean {
+  return !!actor?.grants.some((g) => g.role === "national_admin");
+}
+
+/**
+ * Where an actor may do an action, as filters for list queries: null means
+ * everywhere; otherwise the province codes, cluster ids and enterprise ids.
+ */
+export function scopeFilter(
+  actor: Actor,
+  action: Action,
+): { provinceCodes: string[]; clusterIds: string[]; enterpriseIds: string[] } | null {
+  if (isNational(actor)) return null;
+  const out = { provinceCodes: [] as string[], clusterIds: [] as string[], enterpriseIds: [] as string[] };
+  for (const g of actor.grants) {
+    if (g.role === "national_admin") continue;
+    const level = POLICY[action][g.role];
+    if (!level) continue;
+    const v = scopeValue(g, level);
+    if (!v) continue;
+    if (level === "province") out.provinceCodes.push(v);
+    else if (level === "cluster") out.clusterIds.push(v);
+    else out.enterpriseIds.push(v);
+  }
+  return out;
+}
