@@ -12,7 +12,8 @@ function isoDateToLocal(iso: string): Date | null {
   const m = ISO_DATE.exec(iso);
   if (!m) return null;
   const d = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  if (d.getFullYear() !== Number(m[1]) || d.getMonth() !== Number(m[2]) - 1 || d.getDate() !== Number(m[3])) return null;
+  if (d.getFullYear() !== Number(m[1]) || d.getMonth() !== Number(m[2]) - 1 || d.getDate() !== Number(m[3]))
+    return null;
   return d;
 }
 
@@ -32,7 +33,11 @@ export function jalaliToIso(input: string): string | null {
   const s = toAsciiDigits(input.trim()).replace(/-/g, "/");
   const m = /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/.exec(s);
   if (!m) return null;
-  const parsed = parseJ(`${m[1]}/${m[2].padStart(2, "0")}/${m[3].padStart(2, "0")}`, "yyyy/MM/dd", new Date(2000, 0, 1));
+  const parsed = parseJ(
+    `${m[1]}/${m[2].padStart(2, "0")}/${m[3].padStart(2, "0")}`,
+    "yyyy/MM/dd",
+    new Date(2000, 0, 1),
+  );
   if (!isValid(parsed)) return null;
   // date-fns-jalali rolls invalid days over; reject by formatting back.
   if (formatJ(parsed, "yyyy/MM/dd") !== `${m[1]}/${m[2].padStart(2, "0")}/${m[3].padStart(2, "0")}`) return null;
@@ -45,18 +50,77 @@ export function isoToJalali(iso: string, pattern = "yyyy/MM/dd"): string | null 
   return d ? formatJ(d, pattern) : null;
 }
 
-/** A UTC instant → Jalali date-time in Iran's time zone (UTC+3:30, no DST since 1402). */
+const TEHRAN_OFFSET_MS = 3.5 * 3600_000;
+
+/**
+ * A Date whose local-time view is Tehran wall-clock time whatever the host's
+ * time zone: it holds instant + 3:30 and reads and writes it through the UTC
+ * accessors. Building a host-local Date from Tehran's wall clock instead breaks
+ * when that wall-clock time falls in a host DST gap (it is shifted an hour).
+ */
+class TehranWallClock extends Date {
+  override getFullYear() {
+    return this.getUTCFullYear();
+  }
+  override getMonth() {
+    return this.getUTCMonth();
+  }
+  override getDate() {
+    return this.getUTCDate();
+  }
+  override getDay() {
+    return this.getUTCDay();
+  }
+  override getHours() {
+    return this.getUTCHours();
+  }
+  override getMinutes() {
+    return this.getUTCMinutes();
+  }
+  override getSeconds() {
+    return this.getUTCSeconds();
+  }
+  override getMilliseconds() {
+    return this.getUTCMilliseconds();
+  }
+  override getTimezoneOffset() {
+    return -210;
+  }
+  override setFullYear(...a: Parameters<Date["setUTCFullYear"]>) {
+    return this.setUTCFullYear(...a);
+  }
+  override setMonth(...a: Parameters<Date["setUTCMonth"]>) {
+    return this.setUTCMonth(...a);
+  }
+  override setDate(...a: Parameters<Date["setUTCDate"]>) {
+    return this.setUTCDate(...a);
+  }
+  override setHours(...a: Parameters<Date["setUTCHours"]>) {
+    return this.setUTCHours(...a);
+  }
+  override setMinutes(...a: Parameters<Date["setUTCMinutes"]>) {
+    return this.setUTCMinutes(...a);
+  }
+  override setSeconds(...a: Parameters<Date["setUTCSeconds"]>) {
+    return this.setUTCSeconds(...a);
+  }
+  override setMilliseconds(...a: Parameters<Date["setUTCMilliseconds"]>) {
+    return this.setUTCMilliseconds(...a);
+  }
+  /** date-fns clones dates through this hook, keeping the class. */
+  [Symbol.for("constructDateFrom")](value: Date | number | string) {
+    return new TehranWallClock(+new Date(value));
+  }
+}
+
+/**
+ * A UTC instant → Jalali date-time in Iran's time zone (UTC+3:30, no DST since
+ * 1402). Calendar and clock tokens only; timestamp tokens (X, T) are not meant
+ * for this view.
+ */
 export function instantToJalali(instant: string | Date, pattern = "yyyy/MM/dd HH:mm"): string {
   const t = typeof instant === "string" ? new Date(instant) : instant;
-  const tehran = new Date(t.getTime() + 3.5 * 3600_000);
-  const local = new Date(
-    tehran.getUTCFullYear(),
-    tehran.getUTCMonth(),
-    tehran.getUTCDate(),
-    tehran.getUTCHours(),
-    tehran.getUTCMinutes(),
-  );
-  return formatJ(local, pattern);
+  return formatJ(new TehranWallClock(t.getTime() + TEHRAN_OFFSET_MS), pattern);
 }
 
 /** Jalali text with Persian digits, for the UI. */

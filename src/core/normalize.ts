@@ -29,7 +29,9 @@ const ZWNJ = /\u200C/g;
 // Affixes written detached, joined with ZWNJ or attached: «خوشه‌ها», «خوشه ها»,
 // «خوشهها». After ZWNJ removal we also join a space-separated plural/comparative
 // suffix and the verbal prefix می/نمی so all three spellings give one key.
-const DETACHED_SUFFIX = /(\S) (ها|های|هایی|هایم|هایش|تر|ترین|ای|ام|ات|اش)(?=\s|$|[.,،؛:!?؟])/g;
+// The lookbehind does not consume the letter before the space, so consecutive
+// detached suffixes («بزرگ تر ها») all join.
+const DETACHED_SUFFIX = /(?<=\S) (ها|های|هایی|هایم|هایش|تر|ترین|ای|ام|ات|اش)(?=\s|$|[.,،؛:!?؟])/g;
 const DETACHED_PREFIX = /(^|\s)(ن?می) (?=\S)/g;
 
 export function normalizeFa(input: string): string {
@@ -41,7 +43,7 @@ export function normalizeFa(input: string): string {
   });
   s = s.replace(MARKS, "").replace(INVISIBLES, "").replace(ZWNJ, "");
   s = s.replace(/\s+/g, " ").trim();
-  s = s.replace(DETACHED_SUFFIX, "$1$2").replace(DETACHED_PREFIX, "$1$2");
+  s = s.replace(DETACHED_SUFFIX, "$1").replace(DETACHED_PREFIX, "$1$2");
   return s.toLowerCase();
 }
 

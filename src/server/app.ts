@@ -1,0 +1,253 @@
+/**
+ * Builds the Fastify app: security plugins, OpenAPI, the per-request actor,
+ * problem+json errors, module routes and the web app's static files. Tests
+ * build it with buildApp() and talk to it over real HTTP or inject().
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import cookie from "@fastify/cookie";
+import helmet from "@fastify/helmet";
+import multipart from "@fastify/multipart";
+import rateLimit from "@fastify/rate-limit";
+import fastifyStatic from "@fastify/static";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+} from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { Actor } from "../core/permissions";
+import { type ResolvedAuth, resolveBearer, resolveSession, SESSION_COOKIE } from "./auth/sessions";
+import type { Config } from "./config";
+import type { Deps, RequestCtx } from "./context";
+import { AppError, type FieldIssue } from "./errors";
+import { type Lang, langFrom, t } from "./i18n";
+import { attachmentRoutes } from "./modules/attachments/routes";
+import { auditRoutes } from "./modules/audit/routes";
+import { authRoutes } from "./modules/auth/routes";
+import { clusterRoutes } from "./modules/clusters/routes";
+import { healthRoutes } from "./modules/health/routes";
+import { notificationRoutes } from "./modules/notifications/routes";
+import { provinceRoutes } from "./modules/provinces/routes";
+import { tokenRoutes } from "./modules/tokens/routes";
+import { userRoutes } from "./modules/users/routes";
+
+declare module "fastify" {
+  interface FastifyInstance {
+    deps: Deps;
+  }
+  interface FastifyRequest {
+    auth: ResolvedAuth;
+    lang: Lang;
+  }
+}
+
+const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../dist/web");
+
+/** The actor and language of a request, as services take them. */
+export function ctxOf(req: FastifyRequest): RequestCtx {
+  return { actor: req.auth.actor, lang: req.lang, ip: req.ip };
+}
+
+export function actorOf(req: FastifyRequest): Actor | null {
+  return req.auth.actor;
+}
+
+function sendProblem(
+  reply: FastifyReply,
+  lang: Lang,
+  status: number,
+  code: string,
+  params: Record<string, string | number> = {},
+  issues: FieldIssue[] = [],
+) {
+  const detail = t(lang, `errors.${code}`, params);
+  return reply
+    .code(status)
+    .type("application/problem+json")
+    .send({
+      type: `https://khooshe.ir/problems/${code}`,
+      title: code,
+      status,
+      code,
+      detail,
+      ...(issues.length ? { errors: issues } : {}),
+    });
+}
+
+/** Maps anything thrown to a problem; client mistakes never become a 5xx. */
+function problemOf(
+  err: FastifyError | AppError | Error,
+  lang: Lang,
+): {
+  status: number;
+  code: string;
+  params?: Record<string, string | number>;
+  issues?: FieldIssue[];
+} {
+  if (err instanceof AppError) return { status: err.status, code: err.code, params: err.params, issues: err.issues };
+  if (hasZodFastifySchemaValidationErrors(err)) {
+    const localeError = (lang === "fa" ? z.locales.fa() : z.locales.en()).localeError;
+    const issues = err.validation.map((v) => {
+      // The provider spreads the zod issue into params, minus code/path/message.
+      const issue = { ...v.params, code: v.keyword, message: v.message } as unknown as Parameters<
+        typeof localeError
+      >[0] & { message: string };
+      const msg = localeError(issue);
+      const where = v.instancePath.replace(/^\//, "").replace(/\//g, ".");
+      const ctx = (err as { validationContext?: string }).validationContext ?? "body";
+      return {
+        path: [ctx, where].filter(Boolean).join("."),
+        message: typeof msg === "string" ? msg : (msg?.message ?? issue.message),
+      };
+    });
+    return { status: 400, code: "validation_failed", issues };
+  }
+  const fe = err as FastifyError;
+  switch (fe.code) {
+    case "FST_ERR_CTP_INVALID_JSON_BODY":
+    case "FST_ERR_CTP_EMPTY_JSON_BODY":
+      return { status: 400, code: "bad_json" };
+    case "FST_ERR_CTP_BODY_TOO_LARGE":
+      return { status: 413, code: "body_too_large" };
+    case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
+    case "FST_INVALID_MULTIPART_CONTENT_TYPE":
+      return { status: 415, code: "unsupported_media_type" };
+    case "FST_REQ_FILE_TOO_LARGE":
+    case "FST_FILES_LIMIT":
+    case "FST_PARTS_LIMIT":
+      return { status: 413, code: "file_too_large" };
+  }
+  if (err instanceof SyntaxError && fe.statusCode === 400) return { status: 400, code: "bad_json" };
+  if (fe.statusCode === 429) return { status: 429, code: "rate_limited" };
+  if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
+    return { status: fe.statusCode, code: fe.statusCode === 404 ? "route_not_found" : "validation_failed" };
+  }
+  return { status: 500, code: "internal_error" };
+}
+
+export interface BuildOptions {
+  logger?: boolean;
+}
+
+export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<FastifyInstance> {
+  const { config } = deps;
+  const app = Fastify({
+    logger: opts.logger ? { level: config.logLevel } : false,
+    bodyLimit: 1024 * 1024,
+    trustProxy: config.trustProxy,
+  });
+  app.decorate("deps", deps);
+  app.decorateRequest("auth", null as unknown as ResolvedAuth);
+  app.decorateRequest("lang", "fa");
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Emotion (MUI) injects <style> tags at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:", "blob:"],
+        fontSrc: ["'self'", "data:"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { max: config.rateLimitPerMinute, timeWindow: "1 minute" });
+  await app.register(multipart, {
+    limits: { fileSize: config.attachmentMaxBytes, files: 1, fields: 10, parts: 12 },
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "Khooshe API",
+        version: "1",
+        description:
+          "Business-cluster development platform. Authenticate with the session cookie (browser, plus the x-csrf-token header on unsafe methods) or `Authorization: Bearer <token>`. Errors are application/problem+json with a stable `code`; messages follow Accept-Language (fa by default).",
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: "http", scheme: "bearer" },
+          session: { type: "apiKey", in: "cookie", name: SESSION_COOKIE },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true });
+  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+
+  // Who is asking, in which language; and CSRF for cookie sessions.
+  app.addHook("onRequest", async (req, reply) => {
+    req.lang = langFrom(req.headers["accept-language"]);
+    req.auth = { actor: null, sessionId: null, csrfToken: null, problem: null };
+    if (!req.url.startsWith("/api/")) return;
+    const authz = req.headers.authorization;
+    if (authz) {
+      const m = /^Bearer\s+(\S+)$/i.exec(authz);
+      req.auth = m ? await resolveBearer(deps, m[1]!) : { ...req.auth, problem: "invalid_token" };
+      if (!req.auth.actor) return sendProblem(reply, req.lang, 401, "invalid_token");
+      return;
+    }
+    const cookieValue = req.cookies[SESSION_COOKIE];
+    if (cookieValue) req.auth = await resolveSession(deps, cookieValue);
+    if (req.auth.actor && UNSAFE.has(req.method)) {
+      const sent = req.headers["x-csrf-token"];
+      if (typeof sent !== "string" || sent !== req.auth.csrfToken) {
+        return sendProblem(reply, req.lang, 403, "csrf_failed");
+      }
+    }
+  });
+
+  app.setErrorHandler((err, req, reply) => {
+    const p = problemOf(err as FastifyError, req.lang ?? "fa");
+    if (p.status >= 500) req.log.error(err);
+    return sendProblem(reply, req.lang ?? "fa", p.status, p.code, p.params, p.issues);
+  });
+
+  await app.register(healthRoutes);
+  await app.register(
+    async (api) => {
+      await api.register(authRoutes);
+      await api.register(userRoutes);
+      await api.register(provinceRoutes);
+      await api.register(clusterRoutes);
+      await api.register(auditRoutes);
+      await api.register(tokenRoutes);
+      await api.register(notificationRoutes);
+      await api.register(attachmentRoutes);
+    },
+    { prefix: "/api/v1" },
+  );
+
+  const hasWeb = fs.existsSync(path.join(WEB_DIST, "index.html"));
+  if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, prefix: "/", wildcard: false });
+  app.setNotFoundHandler((req, reply) => {
+    const wantsPage = req.method === "GET" && !req.url.startsWith("/api") && hasWeb;
+    // The SPA owns every other path (including its own 404 page).
+    if (wantsPage) return reply.type("text/html").sendFile("index.html");
+    return sendProblem(reply, req.lang ?? "fa", 404, "route_not_found");
+  });
+
+  return app;
+}
+
+export type { Config };

@@ -1,0 +1,87 @@
+/**
+ * Configuration from the environment, validated once at start. A bad value
+ * stops the server with a one-line message instead of a stack trace.
+ */
+import path from "node:path";
+import { z } from "zod";
+
+export class ConfigError extends Error {}
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  DATA_DIR: z.string().min(1).default("./data"),
+  DATABASE_URL: z.string().optional(),
+  ATTACHMENTS_DIR: z.string().optional(),
+  ATTACHMENT_MAX_MB: z.coerce.number().positive().max(200).default(10),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default("Khooshe <no-reply@khooshe.local>"),
+  COOKIE_SECURE: z.enum(["auto", "true", "false"]).default("auto"),
+  TRUST_PROXY: z.enum(["true", "false"]).default("false"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  DEMO: z.enum(["auto", "off"]).default("auto"),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
+});
+
+export type DatabaseConfig = { dialect: "sqlite"; file: string } | { dialect: "postgres"; url: string };
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  database: DatabaseConfig;
+  attachmentsDir: string;
+  attachmentMaxBytes: number;
+  smtpUrl: string | null;
+  mailFrom: string;
+  cookieSecure: "auto" | boolean;
+  trustProxy: boolean;
+  logLevel: string;
+  demo: "auto" | "off";
+  rateLimitPerMinute: number;
+}
+
+/** Parses a postgres:// URL or explains in one line what is wrong with it. */
+export function parseDatabaseUrl(url: string): DatabaseConfig {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    throw new ConfigError(`DATABASE_URL is not a valid URL (expected postgres://user@host:5432/database).`);
+  }
+  if (u.protocol !== "postgres:" && u.protocol !== "postgresql:") {
+    throw new ConfigError(`DATABASE_URL must start with postgres:// or postgresql:// (got "${u.protocol}").`);
+  }
+  if (!u.hostname || u.pathname.length < 2) {
+    throw new ConfigError("DATABASE_URL must name a host and a database, e.g. postgres://user@127.0.0.1:5432/khooshe.");
+  }
+  return { dialect: "postgres", url };
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    throw new ConfigError(`Invalid setting ${String(first?.path.join("."))}: ${first?.message}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.DATA_DIR);
+  const database: DatabaseConfig = e.DATABASE_URL
+    ? parseDatabaseUrl(e.DATABASE_URL)
+    : { dialect: "sqlite", file: path.join(dataDir, "khooshe.db") };
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    database,
+    attachmentsDir: path.resolve(e.ATTACHMENTS_DIR ?? path.join(dataDir, "attachments")),
+    attachmentMaxBytes: Math.round(e.ATTACHMENT_MAX_MB * 1024 * 1024),
+    smtpUrl: e.SMTP_URL || null,
+    mailFrom: e.MAIL_FROM,
+    cookieSecure: e.COOKIE_SECURE === "auto" ? "auto" : e.COOKIE_SECURE === "true",
+    trustProxy: e.TRUST_PROXY === "true",
+    logLevel: e.LOG_LEVEL,
+    demo: e.DEMO,
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+  };
+}

@@ -1,0 +1,28 @@
+/**
+ * What a service needs from the outside world, built once per app. Services
+ * take it as their first argument; routes pass `request.server.deps`.
+ */
+import type { Actor } from "../core/permissions";
+import type { Config } from "./config";
+import type { Database } from "./db/connection";
+import type { Lang } from "./i18n";
+
+export interface Mailer {
+  /** Sends now when SMTP is configured; returns an error text when sending failed. */
+  send(to: string, subject: string, body: string): Promise<string | null>;
+  readonly configured: boolean;
+}
+
+export interface Deps {
+  database: Database;
+  config: Config;
+  mailer: Mailer;
+}
+
+export interface RequestCtx {
+  actor: Actor | null;
+  lang: Lang;
+  ip: string;
+}
+
+export const nowIso = () => new Date().toISOString();

@@ -1,0 +1,87 @@
+/**
+ * Opens the database for the configured dialect and proves it answers, so a
+ * wrong URL or a stopped server fails at start with one clear line.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import SqliteDatabase from "better-sqlite3";
+import { Kysely, PostgresDialect, sql } from "kysely";
+import pg from "pg";
+import { ConfigError, type DatabaseConfig } from "../config";
+import { type DialectName, sqliteDialect } from "./dialect";
+import type { DB } from "./schema";
+
+export interface Database {
+  db: Kysely<DB>;
+  dialect: DialectName;
+  /** For SQLite: the file; for PostgreSQL: the URL without password. */
+  describe: string;
+  /** The raw better-sqlite3 handle (SQLite only), for online backup. */
+  sqlite?: SqliteDatabase.Database;
+  close(): Promise<void>;
+}
+
+// PostgreSQL returns int8 (count, sum) and numeric as strings; parse them to
+// numbers at the connection so aggregates look the same on both engines.
+const PG_INT8 = 20;
+const PG_NUMERIC = 1700;
+const pgTypes = {
+  getTypeParser(oid: number, format?: "text" | "binary") {
+    if (oid === PG_INT8 || oid === PG_NUMERIC) return (v: string) => Number(v);
+    // biome-ignore lint/suspicious/noExplicitAny: pg's overloaded signature
+    return (pg.types.getTypeParser as any)(oid, format);
+  },
+};
+
+function redact(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = "***";
+    return u.toString();
+  } catch {
+    return "(invalid URL)";
+  }
+}
+
+export async function openDatabase(cfg: DatabaseConfig, opts: { poolSize?: number } = {}): Promise<Database> {
+  if (cfg.dialect === "sqlite") {
+    if (cfg.file !== ":memory:") fs.mkdirSync(path.dirname(cfg.file), { recursive: true });
+    let handle: SqliteDatabase.Database;
+    try {
+      handle = new SqliteDatabase(cfg.file);
+    } catch (e) {
+      throw new ConfigError(`Cannot open SQLite database at ${cfg.file}: ${(e as Error).message}`);
+    }
+    handle.pragma("journal_mode = WAL");
+    handle.pragma("foreign_keys = ON");
+    handle.pragma("busy_timeout = 5000");
+    handle.pragma("synchronous = NORMAL");
+    const db = new Kysely<DB>({ dialect: sqliteDialect(handle) });
+    return {
+      db,
+      dialect: "sqlite",
+      describe: cfg.file,
+      sqlite: handle,
+      close: () => db.destroy(),
+    };
+  }
+  const pool = new pg.Pool({
+    connectionString: cfg.url,
+    max: opts.poolSize ?? 10,
+    connectionTimeoutMillis: 5000,
+    types: pgTypes,
+  });
+  // An idle client that loses its server must not crash the process.
+  pool.on("error", () => {});
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  try {
+    await sql`select 1`.execute(db);
+  } catch (e) {
+    await db.destroy().catch(() => {});
+    const err = e as { code?: string; message?: string };
+    throw new ConfigError(
+      `Cannot connect to PostgreSQL at ${redact(cfg.url)}: ${err.message || err.code || "unknown error"}`,
+    );
+  }
+  return { db, dialect: "postgres", describe: redact(cfg.url), close: () => db.destroy() };
+}

@@ -1,0 +1,60 @@
+/**
+ * Every difference between SQLite and PostgreSQL lives in this file. Nothing
+ * else in the code base branches on the dialect.
+ */
+import {
+  CompiledQuery,
+  type DatabaseConnection,
+  type Dialect,
+  type Expression,
+  type Kysely,
+  type SqlBool,
+  SqliteAdapter,
+  SqliteDriver,
+  SqliteIntrospector,
+  SqliteQueryCompiler,
+  sql,
+} from "kysely";
+
+export type DialectName = "sqlite" | "postgres";
+
+/**
+ * SQLite write transactions begin IMMEDIATE: the write lock is taken at BEGIN,
+ * so a second process (the CLI beside the server) waits on busy_timeout
+ * instead of failing when a deferred transaction tries to upgrade.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw("begin immediate"));
+  }
+}
+
+export function sqliteDialect(database: import("better-sqlite3").Database): Dialect {
+  return {
+    createAdapter: () => new SqliteAdapter(),
+    createDriver: () => new ImmediateSqliteDriver({ database }),
+    createIntrospector: (db: Kysely<unknown>) => new SqliteIntrospector(db),
+    createQueryCompiler: () => new SqliteQueryCompiler(),
+  };
+}
+
+/** Escapes LIKE wildcards; both engines are given `escape '\'`. */
+function likeEscape(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/**
+ * Substring match of an already-normalised query against a normalised column.
+ * On PostgreSQL a pg_trgm GIN index serves LIKE '%…%'; on SQLite it is a scan
+ * of the (small) per-office tables or an FTS5 trigram index where a module
+ * adds one.
+ */
+export function containsNormalized(column: Expression<string> | string, normalizedQuery: string) {
+  const col = typeof column === "string" ? sql.ref(column) : column;
+  return sql<SqlBool>`${col} like ${`%${likeEscape(normalizedQuery)}%`} escape '\\'`;
+}
+
+/** Lower-cases an expression the same way on both engines (ASCII e-mail addresses). */
+export function lower(column: string) {
+  return sql<string>`lower(${sql.ref(column)})`;
+}

@@ -1,0 +1,44 @@
+/**
+ * The explicit, ordered list of migrations. Migrations never import app code;
+ * each gets the dialect in its context. Schema and data changes are never
+ * mixed in one migration.
+ */
+import { type Kysely, type Migration, type MigrationProvider, Migrator } from "kysely";
+import type { DialectName } from "../dialect";
+import * as m0001 from "./0001_foundation";
+import * as m0002 from "./0002_provinces";
+
+export interface MigrationContext {
+  dialect: DialectName;
+}
+
+type MigrationModule = { up(db: Kysely<unknown>, ctx: MigrationContext): Promise<void> };
+
+const MIGRATIONS: Array<[string, MigrationModule]> = [
+  ["0001_foundation", m0001],
+  ["0002_provinces", m0002],
+];
+
+class ListProvider implements MigrationProvider {
+  constructor(private readonly ctx: MigrationContext) {}
+  async getMigrations(): Promise<Record<string, Migration>> {
+    const out: Record<string, Migration> = {};
+    for (const [name, mod] of MIGRATIONS) out[name] = { up: (db) => mod.up(db, this.ctx) };
+    return out;
+  }
+}
+
+export async function migrateToLatest(db: Kysely<unknown>, dialect: DialectName): Promise<{ applied: string[] }> {
+  const migrator = new Migrator({
+    db,
+    provider: new ListProvider({ dialect }),
+    migrationTableName: "khooshe_migrations",
+    migrationLockTableName: "khooshe_migrations_lock",
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === "Error")?.migrationName ?? "unknown";
+    throw new Error(`Migration ${failed} failed: ${(error as Error).message}`);
+  }
+  return { applied: (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName) };
+}

@@ -1,0 +1,105 @@
+/**
+ * Loads the demo data into an empty database, in one transaction. It refuses
+ * to touch a database that already has users, so it runs on first start only.
+ */
+import { randomUUID } from "node:crypto";
+import { normalizeFa } from "../../core/normalize";
+import { hashPassword } from "../auth/passwords";
+import type { Database } from "../db/connection";
+import { writeAudit } from "../modules/audit/service";
+import { DEMO_ACCOUNTS, DEMO_CLUSTERS, DEMO_ENTERPRISES, DEMO_PASSWORD } from "./data";
+
+export async function isEmpty(database: Database): Promise<boolean> {
+  const row = await database.db
+    .selectFrom("users")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
+  return Number(row.n) === 0;
+}
+
+export async function loadDemo(database: Database): Promise<{ loaded: boolean; accounts: typeof DEMO_ACCOUNTS }> {
+  if (!(await isEmpty(database))) return { loaded: false, accounts: DEMO_ACCOUNTS };
+  const hash = await hashPassword(DEMO_PASSWORD);
+  const now = new Date().toISOString();
+  await database.db.transaction().execute(async (trx) => {
+    const clusterIds = new Map<string, { id: string; provinceCode: string }>();
+    for (const c of DEMO_CLUSTERS) {
+      const id = randomUUID();
+      clusterIds.set(c.key, { id, provinceCode: c.provinceCode });
+      await trx
+        .insertInto("clusters")
+        .values({
+          id,
+          province_code: c.provinceCode,
+          name_fa: c.nameFa,
+          name_en: c.nameEn,
+          name_norm: normalizeFa(c.nameFa),
+          state: c.state,
+          created_at: now,
+          updated_at: now,
+          archived_at: null,
+        })
+        .execute();
+    }
+    const enterpriseIds = new Map<string, { id: string; clusterId: string; provinceCode: string }>();
+    for (const e of DEMO_ENTERPRISES) {
+      const c = clusterIds.get(e.clusterKey)!;
+      const id = randomUUID();
+      enterpriseIds.set(e.name, { id, clusterId: c.id, provinceCode: c.provinceCode });
+      await trx
+        .insertInto("enterprises")
+        .values({
+          id,
+          cluster_id: c.id,
+          province_code: c.provinceCode,
+          name: e.name,
+          name_norm: normalizeFa(e.name),
+          created_at: now,
+        })
+        .execute();
+    }
+    for (const a of DEMO_ACCOUNTS) {
+      const userId = randomUUID();
+      const cluster = a.clusterKey ? clusterIds.get(a.clusterKey) : undefined;
+      const ent = a.enterpriseName ? enterpriseIds.get(a.enterpriseName) : undefined;
+      const provinceCode = a.provinceCode ?? cluster?.provinceCode ?? ent?.provinceCode ?? null;
+      await trx
+        .insertInto("users")
+        .values({
+          id: userId,
+          email: a.email,
+          name: a.name,
+          name_norm: normalizeFa(a.name),
+          password_hash: hash,
+          locale: "fa",
+          active: 1,
+          home_province_code: provinceCode,
+          created_at: now,
+          updated_at: now,
+          last_login_at: null,
+          password_changed_at: now,
+        })
+        .execute();
+      await trx
+        .insertInto("role_grants")
+        .values({
+          id: randomUUID(),
+          user_id: userId,
+          role: a.role,
+          province_code: provinceCode,
+          cluster_id: cluster?.id ?? ent?.clusterId ?? null,
+          enterprise_id: ent?.id ?? null,
+          created_at: now,
+          created_by: null,
+        })
+        .execute();
+    }
+    await writeAudit(trx, null, {
+      action: "demo.load",
+      targetType: "database",
+      targetId: null,
+      summary: { clusters: DEMO_CLUSTERS.length, enterprises: DEMO_ENTERPRISES.length, accounts: DEMO_ACCOUNTS.length },
+    });
+  });
+  return { loaded: true, accounts: DEMO_ACCOUNTS };
+}

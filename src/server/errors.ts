@@ -1,0 +1,61 @@
+/**
+ * Application errors carry a stable code; the error handler turns them into
+ * RFC 9457 problem+json with a message in the caller's language.
+ */
+export type ErrorCode =
+  | "validation_failed"
+  | "bad_json"
+  | "body_too_large"
+  | "unsupported_media_type"
+  | "not_found"
+  | "route_not_found"
+  | "unauthenticated"
+  | "session_expired"
+  | "invalid_token"
+  | "forbidden"
+  | "csrf_failed"
+  | "invalid_credentials"
+  | "too_many_attempts"
+  | "rate_limited"
+  | "account_inactive"
+  | "email_taken"
+  | "weak_password"
+  | "wrong_current_password"
+  | "invalid_grant_scope"
+  | "unknown_province"
+  | "unknown_cluster"
+  | "unknown_enterprise"
+  | "cannot_change_self"
+  | "grant_exists"
+  | "file_missing"
+  | "file_too_large"
+  | "file_type_not_allowed"
+  | "file_type_mismatch"
+  | "database_unavailable"
+  | "internal_error";
+
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode,
+    readonly params: Record<string, string | number> = {},
+    readonly issues: FieldIssue[] = [],
+  ) {
+    super(code);
+  }
+}
+
+export const badRequest = (code: ErrorCode, params?: Record<string, string | number>) =>
+  new AppError(400, code, params);
+export const invalid = (path: string, message: string) =>
+  new AppError(400, "validation_failed", {}, [{ path, message }]);
+export const unauthenticated = (code: ErrorCode = "unauthenticated") => new AppError(401, code);
+export const forbidden = () => new AppError(403, "forbidden");
+export const notFound = () => new AppError(404, "not_found");
+export const conflict = (code: ErrorCode) => new AppError(409, code);
+export const tooMany = (code: ErrorCode, params?: Record<string, string | number>) => new AppError(429, code, params);

@@ -1,0 +1,157 @@
+/**
+ * One attachment service for every module: files are stored under the data
+ * directory (or ATTACHMENTS_DIR), their type is checked by content (magic
+ * bytes) against the name's extension, and a file is served only to those who
+ * may see the record it belongs to.
+ */
+import { createHash, randomUUID } from "node:crypto";
+import fs from "node:fs/promises";
+import path from "node:path";
+import { fileTypeFromBuffer } from "file-type";
+import type { Kysely } from "kysely";
+import type { Action, Actor, Scope } from "../../../core/permissions";
+import { authorize } from "../../auth/authorize";
+import { type Deps, nowIso } from "../../context";
+import type { DB } from "../../db/schema";
+import { AppError, badRequest, notFound } from "../../errors";
+import { writeAudit } from "../audit/service";
+import { clusterScope } from "../clusters/service";
+
+/** Record kinds that can own attachments; later modules add theirs here. */
+const OWNERS: Record<string, { scope(db: Kysely<DB>, id: string): Promise<Scope>; read: Action; write: Action }> = {
+  cluster: { scope: clusterScope, read: "cluster.read", write: "cluster.update" },
+};
+export type OwnerType = keyof typeof OWNERS;
+
+/** Extension → the type file-type must detect in the content. */
+const ALLOWED: Record<string, { detected: string; mime: string }> = {
+  pdf: { detected: "pdf", mime: "application/pdf" },
+  docx: { detected: "docx", mime: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" },
+  xlsx: { detected: "xlsx", mime: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
+  pptx: { detected: "pptx", mime: "application/vnd.openxmlformats-officedocument.presentationml.presentation" },
+  doc: { detected: "cfb", mime: "application/msword" },
+  xls: { detected: "cfb", mime: "application/vnd.ms-excel" },
+  ppt: { detected: "cfb", mime: "application/vnd.ms-powerpoint" },
+  png: { detected: "png", mime: "image/png" },
+  jpg: { detected: "jpg", mime: "image/jpeg" },
+  jpeg: { detected: "jpg", mime: "image/jpeg" },
+  gif: { detected: "gif", mime: "image/gif" },
+  webp: { detected: "webp", mime: "image/webp" },
+};
+
+export interface AttachmentDto {
+  id: string;
+  fileName: string;
+  mime: string;
+  size: number;
+  createdAt: string;
+}
+
+/** Keeps the name a user gave, minus path parts and control characters. */
+function safeFileName(name: string): string {
+  const base = path
+    .basename(name.replace(/\\/g, "/"))
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
+    .replace(/[\u0000-\u001f\u007f]/g, "")
+    .trim();
+  return base.slice(0, 200) || "file";
+}
+
+export async function checkFileType(fileName: string, content: Buffer): Promise<{ mime: string }> {
+  const ext = path.extname(fileName).slice(1).toLowerCase();
+  const allowed = ALLOWED[ext];
+  if (!allowed) throw badRequest("file_type_not_allowed");
+  const detected = await fileTypeFromBuffer(content);
+  if (!detected || detected.ext !== allowed.detected) throw badRequest("file_type_mismatch");
+  return { mime: allowed.mime };
+}
+
+export async function addAttachment(
+  deps: Deps,
+  actor: Actor | null,
+  owner: { type: OwnerType; id: string },
+  file: { fileName: string; content: Buffer },
+  db: Kysely<DB> = deps.database.db,
+): Promise<AttachmentDto> {
+  const kind = OWNERS[owner.type]!;
+  const scope = await kind.scope(db, owner.id);
+  authorize(actor, kind.read, scope, true);
+  const a = authorize(actor, kind.write, scope);
+  if (file.content.length === 0) throw badRequest("file_missing");
+  if (file.content.length > deps.config.attachmentMaxBytes) {
+    throw new AppError(413, "file_too_large", { maxMb: Math.round(deps.config.attachmentMaxBytes / 1048576) });
+  }
+  const fileName = safeFileName(file.fileName);
+  const { mime } = await checkFileType(fileName, file.content);
+  const id = randomUUID();
+  const now = nowIso();
+  const storageKey = path.posix.join(now.slice(0, 4), now.slice(5, 7), id);
+  const target = path.join(deps.config.attachmentsDir, storageKey);
+  await fs.mkdir(path.dirname(target), { recursive: true });
+  await fs.writeFile(target, file.content, { flag: "wx" });
+  try {
+    await db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto("attachments")
+        .values({
+          id,
+          owner_type: owner.type,
+          owner_id: owner.id,
+          province_code: scope.provinceCode ?? null,
+          cluster_id: scope.clusterId ?? null,
+          file_name: fileName,
+          mime,
+          size: file.content.length,
+          sha256: createHash("sha256").update(file.content).digest("hex"),
+          storage_key: storageKey,
+          created_at: now,
+          created_by: a.userId,
+        })
+        .execute();
+      await writeAudit(trx, a, {
+        action: "attachment.add",
+        targetType: owner.type,
+        targetId: owner.id,
+        provinceCode: scope.provinceCode,
+        clusterId: scope.clusterId,
+        summary: { attachmentId: id, fileName, size: file.content.length, mime },
+      });
+    });
+  } catch (e) {
+    await fs.rm(target, { force: true });
+    throw e;
+  }
+  return { id, fileName, mime, size: file.content.length, createdAt: now };
+}
+
+export async function listAttachments(deps: Deps, actor: Actor | null, owner: { type: OwnerType; id: string }) {
+  const db = deps.database.db;
+  const kind = OWNERS[owner.type]!;
+  authorize(actor, kind.read, await kind.scope(db, owner.id), true);
+  const rows = await db
+    .selectFrom("attachments")
+    .select(["id", "file_name", "mime", "size", "created_at"])
+    .where("owner_type", "=", owner.type)
+    .where("owner_id", "=", owner.id)
+    .orderBy("created_at", "desc")
+    .execute();
+  const items: AttachmentDto[] = rows.map((r) => ({
+    id: r.id,
+    fileName: r.file_name,
+    mime: r.mime,
+    size: Number(r.size),
+    createdAt: r.created_at,
+  }));
+  return { items, total: items.length };
+}
+
+export async function openAttachment(deps: Deps, actor: Actor | null, id: string) {
+  const db = deps.database.db;
+  const row = await db.selectFrom("attachments").selectAll().where("id", "=", id).executeTakeFirst();
+  if (!row) throw notFound();
+  const kind = OWNERS[row.owner_type];
+  if (!kind) throw notFound();
+  authorize(actor, kind.read, await kind.scope(db, row.owner_id), true);
+  const content = await fs.readFile(path.join(deps.config.attachmentsDir, row.storage_key));
+  return { fileName: row.file_name, mime: row.mime, content };
+}

@@ -1,0 +1,55 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { Id, IsoDate, Paging } from "../../../core/schemas";
+import { actorOf } from "../../app";
+import { listAudit, listAuditActions } from "./service";
+
+export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    "/audit",
+    {
+      schema: {
+        tags: ["audit"],
+        summary: "The audit log, newest first",
+        querystring: z.strictObject({
+          userId: Id.optional(),
+          action: z.string().max(100).optional(),
+          from: IsoDate.optional(),
+          to: IsoDate.optional(),
+          ...Paging,
+        }),
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                id: z.string(),
+                at: z.string(),
+                actorId: z.string().nullable(),
+                actorName: z.string().nullable(),
+                via: z.string(),
+                action: z.string(),
+                targetType: z.string(),
+                targetId: z.string().nullable(),
+                summary: z.string(),
+              }),
+            ),
+            total: z.number(),
+          }),
+        },
+      },
+    },
+    async (req) => listAudit(app.deps, actorOf(req), req.query),
+  );
+
+  app.get(
+    "/audit/actions",
+    {
+      schema: {
+        tags: ["audit"],
+        summary: "The actions that occur in the audit log",
+        response: { 200: z.object({ items: z.array(z.string()) }) },
+      },
+    },
+    async (req) => ({ items: await listAuditActions(app.deps, actorOf(req)) }),
+  );
+};

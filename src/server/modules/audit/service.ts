@@ -1,0 +1,115 @@
+/**
+ * The audit log: every write records who did what to which record, when, and a
+ * summary of the change. Reads are scoped like everything else.
+ */
+import { randomUUID } from "node:crypto";
+import type { Kysely } from "kysely";
+import { type Actor, scopeFilter } from "../../../core/permissions";
+import { authorizeAnywhere } from "../../auth/authorize";
+import type { Deps } from "../../context";
+import type { DB } from "../../db/schema";
+
+export interface AuditEntry {
+  action: string;
+  targetType: string;
+  targetId: string | null;
+  provinceCode?: string | null;
+  clusterId?: string | null;
+  /** Small JSON-able summary: the changed fields, before → after, never secrets. */
+  summary: Record<string, unknown>;
+}
+
+export async function writeAudit(trx: Kysely<DB>, actor: Actor | null, e: AuditEntry): Promise<void> {
+  await trx
+    .insertInto("audit_log")
+    .values({
+      id: randomUUID(),
+      at: new Date().toISOString(),
+      actor_id: actor?.userId ?? null,
+      via: actor?.via ?? "system",
+      action: e.action,
+      target_type: e.targetType,
+      target_id: e.targetId,
+      province_code: e.provinceCode ?? null,
+      cluster_id: e.clusterId ?? null,
+      summary: JSON.stringify(e.summary),
+    })
+    .execute();
+}
+
+export interface AuditQuery {
+  userId?: string;
+  action?: string;
+  from?: string;
+  to?: string;
+  limit: number;
+  offset: number;
+}
+
+/** Next day as ISO date, for an inclusive `to` filter against instants. */
+function dayAfter(iso: string): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+export async function listAudit(deps: Deps, actor: Actor | null, q: AuditQuery) {
+  const a = authorizeAnywhere(actor, "audit.read");
+  const scope = scopeFilter(a, "audit.read");
+  const db = deps.database.db;
+  let base = db.selectFrom("audit_log").leftJoin("users", "users.id", "audit_log.actor_id");
+  if (scope) {
+    const codes = scope.provinceCodes.length ? scope.provinceCodes : ["-"];
+    base = base.where("audit_log.province_code", "in", codes);
+  }
+  if (q.userId) base = base.where("audit_log.actor_id", "=", q.userId);
+  if (q.action) base = base.where("audit_log.action", "=", q.action);
+  // Dates are Iran calendar days; instants are UTC. Shift by Tehran's offset.
+  if (q.from) base = base.where("audit_log.at", ">=", tehranDayStartUtc(q.from));
+  if (q.to) base = base.where("audit_log.at", "<", tehranDayStartUtc(dayAfter(q.to)));
+  const [items, total] = await Promise.all([
+    base
+      .select([
+        "audit_log.id",
+        "audit_log.at",
+        "audit_log.actor_id",
+        "users.name as actor_name",
+        "audit_log.via",
+        "audit_log.action",
+        "audit_log.target_type",
+        "audit_log.target_id",
+        "audit_log.summary",
+      ])
+      .orderBy("audit_log.at", "desc")
+      .orderBy("audit_log.id", "desc")
+      .limit(q.limit)
+      .offset(q.offset)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+  ]);
+  return {
+    items: items.map((r) => ({
+      id: r.id,
+      at: r.at,
+      actorId: r.actor_id,
+      actorName: r.actor_name ?? null,
+      via: r.via,
+      action: r.action,
+      targetType: r.target_type,
+      targetId: r.target_id,
+      summary: r.summary,
+    })),
+    total: Number(total.n),
+  };
+}
+
+export async function listAuditActions(deps: Deps, actor: Actor | null): Promise<string[]> {
+  authorizeAnywhere(actor, "audit.read");
+  const rows = await deps.database.db.selectFrom("audit_log").select("action").distinct().orderBy("action").execute();
+  return rows.map((r) => r.action);
+}
+
+/** 00:00 in Tehran (UTC+3:30) of an ISO date, as a UTC instant string. */
+function tehranDayStartUtc(isoDate: string): string {
+  return new Date(new Date(`${isoDate}T00:00:00Z`).getTime() - 3.5 * 3600_000).toISOString();
+}

@@ -1,0 +1,93 @@
+import type { FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { ACTIONS, type Action, canAnywhere } from "../../../core/permissions";
+import { ChangePasswordInput, LoginInput, SessionOut, UpdateMeInput } from "../../../core/schemas";
+import { ctxOf } from "../../app";
+import { requireActor } from "../../auth/authorize";
+import { login, logout, SESSION_ABSOLUTE_MS, SESSION_COOKIE } from "../../auth/sessions";
+import { unauthenticated } from "../../errors";
+import { changeOwnPassword, setOwnLocale, userDtoById } from "../users/service";
+
+async function sessionBody(req: FastifyRequest, userId: string, csrfToken: string | null) {
+  const user = await userDtoById(req.server.deps.database.db, userId);
+  if (!user) throw unauthenticated();
+  const actor = { userId, grants: user.grants, via: "session" as const };
+  const permissions: Action[] = ACTIONS.filter((a) => canAnywhere(actor, a));
+  return { user, permissions, csrfToken };
+}
+
+function secureCookie(req: FastifyRequest): boolean {
+  const s = req.server.deps.config.cookieSecure;
+  return s === "auto" ? req.protocol === "https" : s;
+}
+
+function setSessionCookie(req: FastifyRequest, reply: FastifyReply, value: string) {
+  reply.setCookie(SESSION_COOKIE, value, {
+    path: "/",
+    httpOnly: true,
+    sameSite: "lax",
+    secure: secureCookie(req),
+    maxAge: Math.floor(SESSION_ABSOLUTE_MS / 1000),
+  });
+}
+
+export const authRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.post(
+    "/auth/login",
+    {
+      schema: {
+        tags: ["auth"],
+        summary: "Sign in with e-mail and password",
+        body: LoginInput,
+        response: { 200: SessionOut },
+      },
+      config: { rateLimit: { max: 60, timeWindow: "1 minute" } },
+    },
+    async (req, reply) => {
+      const r = await login(app.deps, req.body.email, req.body.password, {
+        ip: req.ip,
+        userAgent: req.headers["user-agent"] ?? null,
+      });
+      setSessionCookie(req, reply, r.cookieValue);
+      return sessionBody(req, r.userId, r.csrfToken);
+    },
+  );
+
+  app.post("/auth/logout", { schema: { tags: ["auth"], summary: "Sign out" } }, async (req, reply) => {
+    const actor = requireActor(req.auth.actor);
+    if (req.auth.sessionId) await logout(app.deps, actor, req.auth.sessionId);
+    reply.clearCookie(SESSION_COOKIE, { path: "/" });
+    return reply.code(204).send();
+  });
+
+  app.get(
+    "/auth/me",
+    { schema: { tags: ["auth"], summary: "The signed-in user", response: { 200: SessionOut } } },
+    async (req) => {
+      if (!req.auth.actor) throw unauthenticated(req.auth.problem ?? "unauthenticated");
+      return sessionBody(req, req.auth.actor.userId, req.auth.csrfToken);
+    },
+  );
+
+  app.patch(
+    "/auth/me",
+    { schema: { tags: ["auth"], summary: "Change my language", body: UpdateMeInput, response: { 200: SessionOut } } },
+    async (req) => {
+      const actor = requireActor(req.auth.actor);
+      await setOwnLocale(app.deps, actor, req.body.locale);
+      return sessionBody(req, actor.userId, req.auth.csrfToken);
+    },
+  );
+
+  app.post(
+    "/auth/password",
+    {
+      schema: { tags: ["auth"], summary: "Change my password", body: ChangePasswordInput, response: { 204: z.null() } },
+    },
+    async (req, reply) => {
+      await changeOwnPassword(app.deps, ctxOf(req), req.body.currentPassword, req.body.newPassword, req.auth.sessionId);
+      return reply.code(204).send(null);
+    },
+  );
+};

@@ -1,0 +1,38 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { sql } from "kysely";
+import { z } from "zod";
+
+export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    "/api/health",
+    {
+      schema: {
+        tags: ["health"],
+        summary: "Whether the server and its database answer",
+        response: {
+          200: z.object({
+            status: z.enum(["ok", "degraded"]),
+            database: z.object({ dialect: z.string(), ok: z.boolean(), latencyMs: z.number().nullable() }),
+          }),
+          503: z.object({
+            status: z.enum(["ok", "degraded"]),
+            database: z.object({ dialect: z.string(), ok: z.boolean(), latencyMs: z.number().nullable() }),
+          }),
+        },
+      },
+    },
+    async (_req, reply) => {
+      const { database } = app.deps;
+      const started = performance.now();
+      try {
+        await sql`select 1`.execute(database.db);
+        const latencyMs = Math.round((performance.now() - started) * 10) / 10;
+        return { status: "ok" as const, database: { dialect: database.dialect, ok: true, latencyMs } };
+      } catch {
+        return reply
+          .code(503)
+          .send({ status: "degraded" as const, database: { dialect: database.dialect, ok: false, latencyMs: null } });
+      }
+    },
+  );
+};

@@ -1,0 +1,23 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { requireActor } from "../../auth/authorize";
+
+const ProvinceOut = z.object({ code: z.string(), nameFa: z.string(), nameEn: z.string() });
+
+export const provinceRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    "/provinces",
+    {
+      schema: {
+        tags: ["reference"],
+        summary: "Iran's 31 provinces (ISO 3166-2:IR)",
+        response: { 200: z.object({ items: z.array(ProvinceOut), total: z.number() }) },
+      },
+    },
+    async (req) => {
+      requireActor(req.auth.actor);
+      const rows = await app.deps.database.db.selectFrom("provinces").selectAll().orderBy("code").execute();
+      return { items: rows.map((r) => ({ code: r.code, nameFa: r.name_fa, nameEn: r.name_en })), total: rows.length };
+    },
+  );
+};

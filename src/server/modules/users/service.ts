@@ -1,0 +1,480 @@
+/**
+ * Users and their role grants. A user has a home province (null for national
+ * staff); a province admin manages only users whose home is their province.
+ */
+import { randomUUID } from "node:crypto";
+import type { Kysely } from "kysely";
+import { normalizeFa } from "../../../core/normalize";
+import { type Actor, type Grant, isNational, type Role, type Scope, scopeFilter } from "../../../core/permissions";
+import { authorize, authorizeAnywhere, requireActor } from "../../auth/authorize";
+import { hashPassword, isStrongPassword, verifyPassword } from "../../auth/passwords";
+import { type Deps, nowIso, type RequestCtx } from "../../context";
+import { containsNormalized } from "../../db/dialect";
+import type { DB, GrantRow, UserRow } from "../../db/schema";
+import { AppError, badRequest, conflict, notFound } from "../../errors";
+import { writeAudit } from "../audit/service";
+import { deliverPending, notify, queueMail } from "../notifications/service";
+
+export interface GrantInput {
+  role: Role;
+  provinceCode?: string | null;
+  clusterId?: string | null;
+  enterpriseId?: string | null;
+}
+
+export interface GrantDto {
+  id: string;
+  role: Role;
+  provinceCode: string | null;
+  clusterId: string | null;
+  enterpriseId: string | null;
+  clusterName: string | null;
+  enterpriseName: string | null;
+}
+
+export interface UserDto {
+  id: string;
+  email: string;
+  name: string;
+  locale: "fa" | "en";
+  active: boolean;
+  homeProvinceCode: string | null;
+  createdAt: string;
+  lastLoginAt: string | null;
+  grants: GrantDto[];
+}
+
+type GrantWithNames = GrantRow & { cluster_name: string | null; enterprise_name: string | null };
+
+async function loadGrants(db: Kysely<DB>, userIds: string[]): Promise<Map<string, GrantWithNames[]>> {
+  const out = new Map<string, GrantWithNames[]>();
+  if (userIds.length === 0) return out;
+  const rows = await db
+    .selectFrom("role_grants")
+    .leftJoin("clusters", "clusters.id", "role_grants.cluster_id")
+    .leftJoin("enterprises", "enterprises.id", "role_grants.enterprise_id")
+    .selectAll("role_grants")
+    .select(["clusters.name_fa as cluster_name", "enterprises.name as enterprise_name"])
+    .where("role_grants.user_id", "in", userIds)
+    .orderBy("role_grants.created_at")
+    .execute();
+  for (const r of rows) {
+    const list = out.get(r.user_id) ?? [];
+    list.push(r);
+    out.set(r.user_id, list);
+  }
+  return out;
+}
+
+function toUserDto(u: UserRow, grants: GrantWithNames[]): UserDto {
+  return {
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    locale: u.locale === "en" ? "en" : "fa",
+    active: u.active === 1,
+    homeProvinceCode: u.home_province_code,
+    createdAt: u.created_at,
+    lastLoginAt: u.last_login_at,
+    grants: grants.map((g) => ({
+      id: g.id,
+      role: g.role as Role,
+      provinceCode: g.province_code,
+      clusterId: g.cluster_id,
+      enterpriseId: g.enterprise_id,
+      clusterName: g.cluster_name,
+      enterpriseName: g.enterprise_name,
+    })),
+  };
+}
+
+/** The grants of a user as the permission check wants them. */
+export async function grantsOf(db: Kysely<DB>, userId: string): Promise<Grant[]> {
+  const rows = await db.selectFrom("role_grants").selectAll().where("user_id", "=", userId).execute();
+  return rows.map((g) => ({
+    role: g.role as Role,
+    provinceCode: g.province_code,
+    clusterId: g.cluster_id,
+    enterpriseId: g.enterprise_id,
+  }));
+}
+
+export async function userDtoById(db: Kysely<DB>, id: string): Promise<UserDto | null> {
+  const u = await db.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirst();
+  if (!u) return null;
+  const grants = await loadGrants(db, [id]);
+  return toUserDto(u, grants.get(id) ?? []);
+}
+
+const userScope = (u: Pick<UserRow, "home_province_code">): Scope => ({ provinceCode: u.home_province_code });
+
+/**
+ * Checks a grant's shape and fills in the scope it implies: a cluster grant
+ * carries its cluster's province, a member grant its enterprise's cluster and
+ * province. Throws a 400 when the scope does not exist or does not fit the role.
+ */
+export async function resolveGrantScope(db: Kysely<DB>, g: GrantInput): Promise<Grant> {
+  const has = { p: !!g.provinceCode, c: !!g.clusterId, e: !!g.enterpriseId };
+  switch (g.role) {
+    case "national_admin":
+      if (has.p || has.c || has.e) throw badRequest("invalid_grant_scope");
+      return { role: g.role, provinceCode: null, clusterId: null, enterpriseId: null };
+    case "province_admin": {
+      if (!has.p || has.c || has.e) throw badRequest("invalid_grant_scope");
+      const p = await db.selectFrom("provinces").select("code").where("code", "=", g.provinceCode!).executeTakeFirst();
+      if (!p) throw badRequest("unknown_province");
+      return { role: g.role, provinceCode: p.code, clusterId: null, enterpriseId: null };
+    }
+    case "cluster_manager":
+    case "council_member": {
+      if (!has.c || has.e) throw badRequest("invalid_grant_scope");
+      const c = await db
+        .selectFrom("clusters")
+        .select(["id", "province_code"])
+        .where("id", "=", g.clusterId!)
+        .executeTakeFirst();
+      if (!c) throw badRequest("unknown_cluster");
+      if (has.p && g.provinceCode !== c.province_code) throw badRequest("invalid_grant_scope");
+      return { role: g.role, provinceCode: c.province_code, clusterId: c.id, enterpriseId: null };
+    }
+    case "member": {
+      if (!has.e) throw badRequest("invalid_grant_scope");
+      const e = await db
+        .selectFrom("enterprises")
+        .select(["id", "cluster_id", "province_code"])
+        .where("id", "=", g.enterpriseId!)
+        .executeTakeFirst();
+      if (!e) throw badRequest("unknown_enterprise");
+      if ((has.c && g.clusterId !== e.cluster_id) || (has.p && g.provinceCode !== e.province_code)) {
+        throw badRequest("invalid_grant_scope");
+      }
+      return { role: g.role, provinceCode: e.province_code, clusterId: e.cluster_id, enterpriseId: e.id };
+    }
+  }
+}
+
+export interface ListUsersQuery {
+  q?: string;
+  active?: boolean;
+  limit: number;
+  offset: number;
+  sort: "name" | "email" | "createdAt";
+  order: "asc" | "desc";
+}
+
+export async function listUsers(deps: Deps, actor: Actor | null, q: ListUsersQuery) {
+  const a = authorizeAnywhere(actor, "user.read");
+  const scope = scopeFilter(a, "user.read");
+  const db = deps.database.db;
+  let base = db.selectFrom("users");
+  if (scope) base = base.where("home_province_code", "in", scope.provinceCodes.length ? scope.provinceCodes : ["-"]);
+  if (q.active !== undefined) base = base.where("active", "=", q.active ? 1 : 0);
+  if (q.q) {
+    const norm = normalizeFa(q.q);
+    base = base.where((eb) =>
+      eb.or([containsNormalized("name_norm", norm), containsNormalized("email", q.q!.trim().toLowerCase())]),
+    );
+  }
+  const sortCol = q.sort === "email" ? "email" : q.sort === "createdAt" ? "created_at" : "name_norm";
+  const [rows, total] = await Promise.all([
+    base.selectAll().orderBy(sortCol, q.order).orderBy("id").limit(q.limit).offset(q.offset).execute(),
+    base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+  ]);
+  const grants = await loadGrants(
+    db,
+    rows.map((r) => r.id),
+  );
+  return { items: rows.map((r) => toUserDto(r, grants.get(r.id) ?? [])), total: Number(total.n) };
+}
+
+async function loadUserFor(db: Kysely<DB>, actor: Actor | null, id: string, action: "user.read" | "user.manage") {
+  const u = await db.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirst();
+  if (!u) throw notFound();
+  // Out-of-scope users are not revealed: 404 for anyone who could not even read them.
+  authorize(actor, "user.read", userScope(u), true);
+  const a = authorize(actor, action, userScope(u));
+  return { u, a };
+}
+
+export async function getUser(deps: Deps, actor: Actor | null, id: string): Promise<UserDto> {
+  await loadUserFor(deps.database.db, actor, id, "user.read");
+  return (await userDtoById(deps.database.db, id))!;
+}
+
+export interface CreateUserInput {
+  email: string;
+  name: string;
+  password: string;
+  locale?: "fa" | "en";
+  grant?: GrantInput;
+}
+
+function firstProvinceOf(a: Actor): string | null {
+  return a.grants.find((g) => g.role === "province_admin")?.provinceCode ?? null;
+}
+
+export async function createUser(deps: Deps, ctx: RequestCtx, input: CreateUserInput): Promise<UserDto> {
+  const actor = requireActor(ctx.actor);
+  if (!isStrongPassword(input.password)) throw badRequest("weak_password");
+  const db = deps.database.db;
+  const email = input.email.trim().toLowerCase();
+  const passwordHash = await hashPassword(input.password);
+  const id = await db.transaction().execute(async (trx) => {
+    const grant = input.grant ? await resolveGrantScope(trx, input.grant) : null;
+    const home = grant?.provinceCode ?? (isNational(actor) ? null : firstProvinceOf(actor));
+    authorize(actor, "user.manage", { provinceCode: home });
+    if (grant) authorize(actor, "grant.manage", grant);
+    const exists = await trx.selectFrom("users").select("id").where("email", "=", email).executeTakeFirst();
+    if (exists) throw conflict("email_taken");
+    const now = nowIso();
+    const userId = randomUUID();
+    await trx
+      .insertInto("users")
+      .values({
+        id: userId,
+        email,
+        name: input.name.trim(),
+        name_norm: normalizeFa(input.name),
+        password_hash: passwordHash,
+        locale: input.locale ?? "fa",
+        active: 1,
+        home_province_code: home,
+        created_at: now,
+        updated_at: now,
+        last_login_at: null,
+        password_changed_at: now,
+      })
+      .execute();
+    if (grant) await insertGrant(trx, userId, grant, actor.userId);
+    await writeAudit(trx, actor, {
+      action: "user.create",
+      targetType: "user",
+      targetId: userId,
+      provinceCode: home,
+      summary: { email, name: input.name.trim(), grant: grant ?? null },
+    });
+    await notify(trx, userId, "welcome", { name: input.name.trim() });
+    await queueMail(trx, deps, {
+      to: email,
+      lang: input.locale ?? "fa",
+      template: "welcome",
+      params: { name: input.name.trim(), email },
+      provinceCode: home,
+    });
+    return userId;
+  });
+  void deliverPending(deps).catch(() => {});
+  return (await userDtoById(db, id))!;
+}
+
+async function insertGrant(trx: Kysely<DB>, userId: string, g: Grant, by: string): Promise<string> {
+  const dup = await trx
+    .selectFrom("role_grants")
+    .select("id")
+    .where("user_id", "=", userId)
+    .where("role", "=", g.role)
+    .where((eb) =>
+      eb.and([
+        g.provinceCode ? eb("province_code", "=", g.provinceCode) : eb("province_code", "is", null),
+        g.clusterId ? eb("cluster_id", "=", g.clusterId) : eb("cluster_id", "is", null),
+        g.enterpriseId ? eb("enterprise_id", "=", g.enterpriseId) : eb("enterprise_id", "is", null),
+      ]),
+    )
+    .executeTakeFirst();
+  if (dup) throw conflict("grant_exists");
+  const id = randomUUID();
+  await trx
+    .insertInto("role_grants")
+    .values({
+      id,
+      user_id: userId,
+      role: g.role,
+      province_code: g.provinceCode ?? null,
+      cluster_id: g.clusterId ?? null,
+      enterprise_id: g.enterpriseId ?? null,
+      created_at: nowIso(),
+      created_by: by,
+    })
+    .execute();
+  return id;
+}
+
+export interface UpdateUserInput {
+  name?: string;
+  active?: boolean;
+  locale?: "fa" | "en";
+}
+
+export async function updateUser(deps: Deps, ctx: RequestCtx, id: string, input: UpdateUserInput): Promise<UserDto> {
+  const db = deps.database.db;
+  await db.transaction().execute(async (trx) => {
+    const { u, a } = await loadUserFor(trx, ctx.actor, id, "user.manage");
+    if (input.active === false && u.id === a.userId) throw badRequest("cannot_change_self");
+    const set: Partial<UserRow> = { updated_at: nowIso() };
+    const before: Record<string, unknown> = {};
+    const after: Record<string, unknown> = {};
+    if (input.name !== undefined && input.name.trim() !== u.name) {
+      set.name = input.name.trim();
+      set.name_norm = normalizeFa(input.name);
+      before.name = u.name;
+      after.name = set.name;
+    }
+    if (input.active !== undefined && (input.active ? 1 : 0) !== u.active) {
+      set.active = input.active ? 1 : 0;
+      before.active = u.active === 1;
+      after.active = input.active;
+    }
+    if (input.locale !== undefined && input.locale !== u.locale) {
+      set.locale = input.locale;
+      before.locale = u.locale;
+      after.locale = input.locale;
+    }
+    if (Object.keys(after).length === 0) return;
+    await trx.updateTable("users").set(set).where("id", "=", id).execute();
+    // A deactivated user is signed out everywhere at once.
+    if (input.active === false) await trx.deleteFrom("sessions").where("user_id", "=", id).execute();
+    await writeAudit(trx, a, {
+      action: input.active === false ? "user.deactivate" : input.active === true ? "user.activate" : "user.update",
+      targetType: "user",
+      targetId: id,
+      provinceCode: u.home_province_code,
+      summary: { before, after },
+    });
+  });
+  return (await userDtoById(db, id))!;
+}
+
+export async function resetPassword(deps: Deps, ctx: RequestCtx, id: string, password: string): Promise<void> {
+  if (!isStrongPassword(password)) throw badRequest("weak_password");
+  const hash = await hashPassword(password);
+  await deps.database.db.transaction().execute(async (trx) => {
+    const { u, a } = await loadUserFor(trx, ctx.actor, id, "user.manage");
+    await trx
+      .updateTable("users")
+      .set({ password_hash: hash, password_changed_at: nowIso(), updated_at: nowIso() })
+      .where("id", "=", id)
+      .execute();
+    await trx.deleteFrom("sessions").where("user_id", "=", id).execute();
+    await trx.deleteFrom("login_failures").where("key", "=", `acct:${u.email}`).execute();
+    await writeAudit(trx, a, {
+      action: "user.password_reset",
+      targetType: "user",
+      targetId: id,
+      provinceCode: u.home_province_code,
+      summary: { email: u.email },
+    });
+    await notify(trx, id, "password_reset", { name: u.name });
+    await queueMail(trx, deps, {
+      to: u.email,
+      lang: u.locale === "en" ? "en" : "fa",
+      template: "password_reset",
+      params: { name: u.name },
+      provinceCode: u.home_province_code,
+    });
+  });
+  void deliverPending(deps).catch(() => {});
+}
+
+export async function addGrant(deps: Deps, ctx: RequestCtx, id: string, input: GrantInput): Promise<UserDto> {
+  const db = deps.database.db;
+  await db.transaction().execute(async (trx) => {
+    const { u, a } = await loadUserFor(trx, ctx.actor, id, "user.manage");
+    const grant = await resolveGrantScope(trx, input);
+    authorize(a, "grant.manage", grant);
+    if (u.id === a.userId) throw badRequest("cannot_change_self");
+    const grantId = await insertGrant(trx, id, grant, a.userId);
+    await writeAudit(trx, a, {
+      action: "grant.add",
+      targetType: "user",
+      targetId: id,
+      provinceCode: u.home_province_code,
+      clusterId: grant.clusterId,
+      summary: { grantId, ...grant },
+    });
+    await notify(trx, id, "grant_added", { role: grant.role });
+  });
+  return (await userDtoById(db, id))!;
+}
+
+export async function revokeGrant(deps: Deps, ctx: RequestCtx, id: string, grantId: string): Promise<UserDto> {
+  const db = deps.database.db;
+  await db.transaction().execute(async (trx) => {
+    const { u, a } = await loadUserFor(trx, ctx.actor, id, "user.manage");
+    const g = await trx
+      .selectFrom("role_grants")
+      .selectAll()
+      .where("id", "=", grantId)
+      .where("user_id", "=", id)
+      .executeTakeFirst();
+    if (!g) throw notFound();
+    authorize(a, "grant.manage", {
+      provinceCode: g.province_code,
+      clusterId: g.cluster_id,
+      enterpriseId: g.enterprise_id,
+    });
+    if (u.id === a.userId) throw badRequest("cannot_change_self");
+    await trx.deleteFrom("role_grants").where("id", "=", grantId).execute();
+    await writeAudit(trx, a, {
+      action: "grant.revoke",
+      targetType: "user",
+      targetId: id,
+      provinceCode: u.home_province_code,
+      clusterId: g.cluster_id,
+      summary: {
+        grantId,
+        role: g.role,
+        provinceCode: g.province_code,
+        clusterId: g.cluster_id,
+        enterpriseId: g.enterprise_id,
+      },
+    });
+    await notify(trx, id, "grant_revoked", { role: g.role });
+  });
+  return (await userDtoById(db, id))!;
+}
+
+export async function changeOwnPassword(
+  deps: Deps,
+  ctx: RequestCtx,
+  currentPassword: string,
+  newPassword: string,
+  keepSessionId: string | null,
+): Promise<void> {
+  const a = requireActor(ctx.actor);
+  const db = deps.database.db;
+  const u = await db.selectFrom("users").selectAll().where("id", "=", a.userId).executeTakeFirstOrThrow();
+  if (!(await verifyPassword(currentPassword, u.password_hash))) throw new AppError(400, "wrong_current_password");
+  if (!isStrongPassword(newPassword)) throw badRequest("weak_password");
+  const hash = await hashPassword(newPassword);
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable("users")
+      .set({ password_hash: hash, password_changed_at: nowIso(), updated_at: nowIso() })
+      .where("id", "=", a.userId)
+      .execute();
+    // Other sessions of this user end; the one that changed the password stays.
+    let del = trx.deleteFrom("sessions").where("user_id", "=", a.userId);
+    if (keepSessionId) del = del.where("id", "!=", keepSessionId);
+    await del.execute();
+    await writeAudit(trx, a, {
+      action: "user.password_change",
+      targetType: "user",
+      targetId: a.userId,
+      provinceCode: u.home_province_code,
+      summary: {},
+    });
+  });
+}
+
+/** Everyone may set their own language, whatever their grants. */
+export async function setOwnLocale(deps: Deps, actor: Actor, locale: "fa" | "en"): Promise<void> {
+  await deps.database.db.transaction().execute(async (trx) => {
+    await trx.updateTable("users").set({ locale, updated_at: nowIso() }).where("id", "=", actor.userId).execute();
+    await writeAudit(trx, actor, {
+      action: "user.locale",
+      targetType: "user",
+      targetId: actor.userId,
+      summary: { locale },
+    });
+  });
+}
