@@ -48,6 +48,7 @@ declare module "fastify" {
 }
 
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+const SESSIONLESS = new Set(["/api/v1/auth/login", "/api/health"]);
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../dist/web");
 
 /** The actor and language of a request, as services take them. */
@@ -208,7 +209,14 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<Fas
       return;
     }
     const cookieValue = req.cookies[SESSION_COOKIE];
-    if (cookieValue) req.auth = await resolveSession(deps, cookieValue);
+    if (cookieValue) {
+      req.auth = await resolveSession(deps, cookieValue);
+      // A stale cookie answers "session expired" everywhere except where one signs in anew.
+      if (!req.auth.actor && !SESSIONLESS.has(req.routeOptions.url ?? "")) {
+        reply.clearCookie(SESSION_COOKIE, { path: "/" });
+        return sendProblem(reply, req.lang, 401, "session_expired");
+      }
+    }
     if (req.auth.actor && UNSAFE.has(req.method)) {
       const sent = req.headers["x-csrf-token"];
       if (typeof sent !== "string" || sent !== req.auth.csrfToken) {
