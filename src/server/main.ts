@@ -14,6 +14,12 @@ async function main() {
   const database = await openAndMigrate(config);
   const demo = config.demo === "auto" ? await loadDemo(database) : null;
   const app = await createServer(config, database, { logger: config.logLevel !== "silent" });
+  let closing = false;
+  // Responses finished during shutdown close their keep-alive connection, so
+  // server.close() is not left waiting on a client that would reuse it.
+  app.addHook("onSend", async (_req, reply) => {
+    if (closing) reply.header("connection", "close");
+  });
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
@@ -30,7 +36,6 @@ async function main() {
   }
   console.log(lines.join("\n"));
 
-  let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;

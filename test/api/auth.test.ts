@@ -108,14 +108,21 @@ describeEngines("auth", (env) => {
     );
     expect(r.status).toBe(403);
     expect(r.body.code).toBe("csrf_failed");
-    const row = await env().database.db.selectFrom("users").select("id").where("email", "=", "csrf@test.ir").executeTakeFirst();
+    const row = await env()
+      .database.db.selectFrom("users")
+      .select("id")
+      .where("email", "=", "csrf@test.ir")
+      .executeTakeFirst();
     expect(row).toBeUndefined();
   });
 
   it("changes my own password: wrong current refused, new one works, old one no longer", async () => {
     const u = await makeUser(env(), { role: "member" });
     const c = await signedIn(env(), u);
-    const wrong = await c.post<Problem>("/api/v1/auth/password", { currentPassword: "nope", newPassword: "Brand-new-12345" });
+    const wrong = await c.post<Problem>("/api/v1/auth/password", {
+      currentPassword: "nope",
+      newPassword: "Brand-new-12345",
+    });
     expect(wrong.status).toBe(400);
     expect(wrong.body.code).toBe("wrong_current_password");
     const weak = await c.post<Problem>("/api/v1/auth/password", { currentPassword: u.password, newPassword: "short" });

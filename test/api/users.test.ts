@@ -4,7 +4,13 @@ import { describeEngines, makeCluster, makeEnterprise, makeUser } from "../suppo
 
 type Problem = { code: string; detail: string; status: number; errors?: { path: string; message: string }[] };
 type User = { id: string; email: string; active: boolean; homeProvinceCode: string | null; grants: Grant[] };
-type Grant = { id: string; role: string; provinceCode: string | null; clusterId: string | null; clusterName: string | null };
+type Grant = {
+  id: string;
+  role: string;
+  provinceCode: string | null;
+  clusterId: string | null;
+  clusterName: string | null;
+};
 
 describeEngines("users and grants", (env) => {
   it("lets a national admin create a province admin, who can then sign in", async () => {
@@ -75,7 +81,9 @@ describeEngines("users and grants", (env) => {
     expect(list.body.items.every((u) => u.homeProvinceCode === "IR-25")).toBe(true);
     expect((await qom.get(`/api/v1/users/${zanjanUser.id}`)).status).toBe(404);
     expect((await qom.patch(`/api/v1/users/${zanjanUser.id}`, { active: false })).status).toBe(404);
-    expect((await qom.post(`/api/v1/users/${zanjanUser.id}/password`, { password: "Whatever-12345" })).status).toBe(404);
+    expect((await qom.post(`/api/v1/users/${zanjanUser.id}/password`, { password: "Whatever-12345" })).status).toBe(
+      404,
+    );
   });
 
   it("grants and revokes roles with their implied scope", async () => {
@@ -84,11 +92,17 @@ describeEngines("users and grants", (env) => {
     const ent = await makeEnterprise(env(), cluster);
     const u = await makeUser(env(), undefined, { homeProvinceCode: "IR-26" });
 
-    const g1 = await admin.post<User>(`/api/v1/users/${u.id}/grants`, { role: "cluster_manager", clusterId: cluster.id });
+    const g1 = await admin.post<User>(`/api/v1/users/${u.id}/grants`, {
+      role: "cluster_manager",
+      clusterId: cluster.id,
+    });
     expect(g1.status).toBe(201);
     expect(g1.body.grants[0]).toMatchObject({ role: "cluster_manager", clusterId: cluster.id, provinceCode: "IR-26" });
     expect(g1.body.grants[0]?.clusterName).toBe("خوشه بسته‌بندی آزمون");
-    const dup = await admin.post<Problem>(`/api/v1/users/${u.id}/grants`, { role: "cluster_manager", clusterId: cluster.id });
+    const dup = await admin.post<Problem>(`/api/v1/users/${u.id}/grants`, {
+      role: "cluster_manager",
+      clusterId: cluster.id,
+    });
     expect(dup.status).toBe(409);
     expect(dup.body.code).toBe("grant_exists");
     const g2 = await admin.post<User>(`/api/v1/users/${u.id}/grants`, { role: "member", enterpriseId: ent.id });
@@ -153,7 +167,9 @@ describeEngines("users and grants", (env) => {
       `/api/v1/users?q=${encodeURIComponent("کریمی")}`,
     );
     expect(r.body.items.map((u) => u.name)).toEqual(["علی كريمي"]);
-    const page = await admin.get<{ items: { name: string }[]; total: number }>("/api/v1/users?limit=2&offset=0&sort=email");
+    const page = await admin.get<{ items: { name: string }[]; total: number }>(
+      "/api/v1/users?limit=2&offset=0&sort=email",
+    );
     expect(page.body.items).toHaveLength(2);
     expect(page.body.total).toBeGreaterThan(2);
     const desc = await admin.get<{ items: { email: string }[] }>("/api/v1/users?limit=200&sort=email&order=desc");
