@@ -32,7 +32,8 @@ function localToIsoDate(d: Date): string {
 export function jalaliToIso(input: string): string | null {
   const s = toAsciiDigits(input.trim()).replace(/-/g, "/");
   const m = /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/.exec(s);
-  if (!m) return null;
+  // A Gregorian date typed into a Jalali field (2025/03/21) is not silently taken as year 2025 AH.
+  if (!m || Number(m[1]) < 1200 || Number(m[1]) > 1700) return null;
   const parsed = parseJ(
     `${m[1]}/${m[2].padStart(2, "0")}/${m[3].padStart(2, "0")}`,
     "yyyy/MM/dd",

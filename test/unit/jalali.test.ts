@@ -102,6 +102,8 @@ describe("jalaliToIso", () => {
     ["1404.01.01", "dots"],
     ["404/01/01", "three-digit year"],
     ["1404/001/01", "three-digit month"],
+    ["2025/03/21", "a Gregorian date typed into a Jalali field"],
+    ["0999/01/01", "year far before any record"],
     ["abc", "garbage"],
     ["", "empty"],
   ])("%s → null (%s)", (input) => {
