@@ -21,6 +21,116 @@ export interface ClustersTable {
   created_at: string;
   updated_at: string;
   archived_at: string | null;
+  place: string | null;
+  sector: string | null;
+  /** JSON array of ISIC Rev.4 codes. */
+  isic_codes: string | null;
+  /** JSON array of product group names. */
+  product_groups: string | null;
+  advantage_note: string | null;
+  est_enterprises: number | null;
+  est_enterprises_source: string | null;
+  est_enterprises_date: string | null;
+  jobs_industrial: number | null;
+  jobs_guild: number | null;
+  jobs_source: string | null;
+  jobs_date: string | null;
+  /** ISO date the cluster entered its current state. */
+  state_since: string | null;
+  /** For a cluster on hold: the state it resumes to. */
+  resume_state: string | null;
+  /** normalizeFa of name, English name, place and sector: what search matches. */
+  search_norm: string | null;
+}
+
+export interface ClusterTransitionsTable {
+  id: string;
+  cluster_id: string;
+  from_state: string | null;
+  to_state: string;
+  happened_on: string;
+  note: string | null;
+  reason: string | null;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface ContractsTable {
+  id: string;
+  cluster_id: string;
+  province_code: string;
+  /** "agent" (development agent) or "supervisor" (technical supervisor). */
+  kind: string;
+  organisation: string;
+  lead_person: string | null;
+  contract_number: string | null;
+  start_date: string;
+  end_date: string;
+  amount_rials: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ContractMilestonesTable {
+  id: string;
+  contract_id: string;
+  position: number;
+  title: string;
+  planned_date: string;
+  actual_date: string | null;
+  amount_rials: number | null;
+}
+
+export interface FeasibilityCriteriaTable {
+  id: string;
+  province_code: string;
+  name: string;
+  weight: number;
+  position: number;
+  archived_at: string | null;
+}
+
+export interface FeasibilityStudiesTable {
+  id: string;
+  cluster_id: string;
+  province_code: string;
+  study_date: string;
+  author: string;
+  summary: string | null;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface FeasibilityScoresTable {
+  study_id: string;
+  criterion_id: string;
+  score: number;
+}
+
+export interface FeasibilityDecisionsTable {
+  id: string;
+  province_code: string;
+  decided_on: string;
+  chosen_cluster_id: string;
+  reason: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface GovernanceMembersTable {
+  id: string;
+  /** "provincial_committee" or "steering_council". */
+  body: string;
+  province_code: string;
+  cluster_id: string | null;
+  person_name: string;
+  organisation: string | null;
+  role: string;
+  from_date: string;
+  to_date: string | null;
+  user_id: string | null;
+  grant_id: string | null;
+  created_at: string;
 }
 
 export interface EnterprisesTable {
@@ -154,6 +264,14 @@ export interface DB {
   notifications: NotificationsTable;
   outbox: OutboxTable;
   attachments: AttachmentsTable;
+  cluster_transitions: ClusterTransitionsTable;
+  contracts: ContractsTable;
+  contract_milestones: ContractMilestonesTable;
+  feasibility_criteria: FeasibilityCriteriaTable;
+  feasibility_studies: FeasibilityStudiesTable;
+  feasibility_scores: FeasibilityScoresTable;
+  feasibility_decisions: FeasibilityDecisionsTable;
+  governance_members: GovernanceMembersTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -7,6 +7,8 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator } from "k
 import type { DialectName } from "../dialect";
 import * as m0001 from "./0001_foundation";
 import * as m0002 from "./0002_provinces";
+import * as m0003 from "./0003_cluster_registry";
+import * as m0004 from "./0004_cluster_backfill";
 
 export interface MigrationContext {
   dialect: DialectName;
@@ -17,6 +19,8 @@ type MigrationModule = { up(db: Kysely<unknown>, ctx: MigrationContext): Promise
 const MIGRATIONS: Array<[string, MigrationModule]> = [
   ["0001_foundation", m0001],
   ["0002_provinces", m0002],
+  ["0003_cluster_registry", m0003],
+  ["0004_cluster_backfill", m0004],
 ];
 
 class ListProvider implements MigrationProvider {
