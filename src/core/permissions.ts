@@ -22,6 +22,9 @@ export const ACTIONS = [
   "cluster.update",
   "enterprise.read",
   "enterprise.update",
+  "feasibility.manage",
+  "governance.read",
+  "governance.manage",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -79,6 +82,11 @@ export const POLICY: Record<Action, Partial<Record<Exclude<Role, "national_admin
     member: "enterprise",
   },
   "enterprise.update": { province_admin: "province", cluster_manager: "cluster", member: "enterprise" },
+  // Feasibility studies and prioritisation are the province's own work.
+  "feasibility.manage": { province_admin: "province" },
+  "governance.read": { province_admin: "province", cluster_manager: "cluster", council_member: "cluster" },
+  // Council seats carry the council_member role, so only those who grant roles manage them.
+  "governance.manage": { province_admin: "province" },
 };
 
 function scopeValue(s: Scope, level: ScopeLevel): string | null | undefined {

@@ -30,6 +30,9 @@ const ALL_ACTIONS: readonly Action[] = [
   "cluster.update",
   "enterprise.read",
   "enterprise.update",
+  "feasibility.manage",
+  "governance.read",
+  "governance.manage",
 ];
 
 const ALL_ROLES: readonly Role[] = ["national_admin", "province_admin", "cluster_manager", "council_member", "member"];
@@ -79,8 +82,14 @@ const TARGET_NAMES = Object.keys(TARGETS) as TargetName[];
 
 const EVERYTHING = new Set<Action>(ALL_ACTIONS);
 const NOTHING = new Set<Action>();
-const CLUSTER_MANAGER = new Set<Action>(["cluster.read", "cluster.update", "enterprise.read", "enterprise.update"]);
-const COUNCIL = new Set<Action>(["cluster.read", "enterprise.read"]);
+const CLUSTER_MANAGER = new Set<Action>([
+  "cluster.read",
+  "cluster.update",
+  "enterprise.read",
+  "enterprise.update",
+  "governance.read",
+]);
+const COUNCIL = new Set<Action>(["cluster.read", "enterprise.read", "governance.read"]);
 const MEMBER_OWN = new Set<Action>(["cluster.read", "enterprise.read", "enterprise.update"]);
 const MEMBER_OWN_CLUSTER = new Set<Action>(["cluster.read"]);
 
@@ -329,6 +338,9 @@ describe("scopeFilter()", () => {
       "cluster.update": clusters("c1"),
       "enterprise.read": clusters("c1"),
       "enterprise.update": clusters("c1"),
+      "feasibility.manage": none,
+      "governance.read": clusters("c1"),
+      "governance.manage": none,
     },
     council_member: {
       "user.read": none,
@@ -342,6 +354,9 @@ describe("scopeFilter()", () => {
       "cluster.update": none,
       "enterprise.read": clusters("c1"),
       "enterprise.update": none,
+      "feasibility.manage": none,
+      "governance.read": clusters("c1"),
+      "governance.manage": none,
     },
     member: {
       "user.read": none,
@@ -355,6 +370,9 @@ describe("scopeFilter()", () => {
       "cluster.update": none,
       "enterprise.read": enterprises("e1"),
       "enterprise.update": enterprises("e1"),
+      "feasibility.manage": none,
+      "governance.read": none,
+      "governance.manage": none,
     },
   };
 
