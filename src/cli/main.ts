@@ -12,8 +12,7 @@ import { ConfigError, loadConfig } from "../server/config";
 import type { Deps } from "../server/context";
 import type { Database } from "../server/db/connection";
 import { loadDemo } from "../server/demo/load";
-import { AppError } from "../server/errors";
-import { t } from "../server/i18n";
+import { AppError, errorMessage } from "../server/errors";
 import { createMailer } from "../server/mailer";
 import { createUser } from "../server/modules/users/service";
 import { openAndMigrate } from "../server/start";
@@ -129,7 +128,7 @@ program.parseAsync(process.argv).catch((e: unknown) => {
     process.exit(2);
   }
   if (e instanceof AppError) {
-    const detail = t("en", `errors.${e.code}`, e.params);
+    const detail = errorMessage("en", e.code, e.params);
     const issues = e.issues.map((i) => ` ${i.path}: ${i.message}`).join(";");
     console.error(`khooshe: ${detail}${issues}`);
     process.exit(2);

@@ -135,3 +135,23 @@ export function isIsoDate(s: string): boolean {
 }
 
 export { isoDateToLocal, localToIsoDate };
+
+/** Today's date in Iran (UTC+3:30), as an ISO date. */
+export function todayIso(now: Date = new Date()): string {
+  return new Date(now.getTime() + 3.5 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** An ISO date moved by whole days (calendar arithmetic in UTC). */
+export function addDaysIso(iso: string, days: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** An ISO date moved by whole years; 29 Feb falls back to 28 Feb. */
+export function addYearsIso(iso: string, years: number): string {
+  const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
+  const t = new Date(Date.UTC(y + years, m - 1, d));
+  if (t.getUTCMonth() !== m - 1) t.setUTCDate(0);
+  return t.toISOString().slice(0, 10);
+}

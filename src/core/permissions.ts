@@ -23,6 +23,7 @@ export const ACTIONS = [
   "enterprise.read",
   "enterprise.update",
   "feasibility.manage",
+  "contract.manage",
   "governance.read",
   "governance.manage",
 ] as const;
@@ -84,6 +85,8 @@ export const POLICY: Record<Action, Partial<Record<Exclude<Role, "national_admin
   "enterprise.update": { province_admin: "province", cluster_manager: "cluster", member: "enterprise" },
   // Feasibility studies and prioritisation are the province's own work.
   "feasibility.manage": { province_admin: "province" },
+  // The agent's and supervisor's contracts are the province's to record, not the agent's.
+  "contract.manage": { province_admin: "province" },
   "governance.read": { province_admin: "province", cluster_manager: "cluster", council_member: "cluster" },
   // Council seats carry the council_member role, so only those who grant roles manage them.
   "governance.manage": { province_admin: "province" },

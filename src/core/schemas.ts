@@ -108,3 +108,78 @@ export const CLUSTER_STATES = [
   "cancelled",
 ] as const;
 export const ClusterState = z.enum(CLUSTER_STATES);
+
+// ----------------------------------------------------------------- cluster registry
+
+const ShortText = z.string().trim().min(1).max(200);
+const LongText = z.string().trim().max(4000);
+/** ISIC Rev.4: a section letter, or a 2–4 digit division/group/class code. */
+export const IsicCode = z.string().regex(/^([A-U]|\d{2,4})$/);
+const Count = z.number().int().min(0).max(100_000_000);
+const Rials = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+
+export const FigureInput = z.strictObject({
+  value: Count,
+  source: ShortText.nullish(),
+  date: IsoDate.nullish(),
+});
+
+export const JobsInput = z.strictObject({
+  industrial: Count,
+  guild: Count,
+  source: ShortText.nullish(),
+  date: IsoDate.nullish(),
+});
+
+export const ClusterCreateInput = z.strictObject({
+  nameFa: ShortText,
+  nameEn: z.string().trim().max(200).nullish(),
+  provinceCode: ProvinceCode,
+  place: z.string().trim().max(500).nullish(),
+  sector: z.string().trim().max(200).nullish(),
+  isicCodes: z.array(IsicCode).max(20).optional(),
+  productGroups: z.array(ShortText).max(30).optional(),
+  advantageNote: LongText.nullish(),
+  estEnterprises: FigureInput.nullish(),
+  jobs: JobsInput.nullish(),
+  identifiedOn: IsoDate.optional(),
+});
+
+export const ClusterUpdateInput = ClusterCreateInput.omit({ provinceCode: true, identifiedOn: true }).partial();
+
+export const TransitionInput = z.strictObject({
+  toState: ClusterState,
+  happenedOn: IsoDate,
+  note: LongText.nullish(),
+  reason: LongText.nullish(),
+});
+
+export const MilestoneInput = z.strictObject({
+  title: ShortText,
+  plannedDate: IsoDate,
+  actualDate: IsoDate.nullish(),
+  amountRials: Rials.nullish(),
+});
+
+export const ContractInput = z.strictObject({
+  kind: z.enum(["agent", "supervisor"]),
+  organisation: ShortText,
+  leadPerson: z.string().trim().max(200).nullish(),
+  contractNumber: z.string().trim().max(100).nullish(),
+  startDate: IsoDate,
+  endDate: IsoDate.nullish(),
+  amountRials: Rials.nullish(),
+  milestones: z.array(MilestoneInput).max(50).optional(),
+});
+
+export const ContractUpdateInput = ContractInput.omit({ kind: true }).partial();
+
+export const ClusterFilters = {
+  q: SearchText.optional(),
+  provinceCode: ProvinceCode.optional(),
+  sector: SearchText.optional(),
+  state: ClusterState.optional(),
+  year: z.coerce.number().int().min(1).max(3).optional(),
+  contractEnding: z.enum(["true", "false"]).optional(),
+};
+export const ClusterSort = z.enum(["name", "province", "state", "stateSince"]).default("name");

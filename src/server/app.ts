@@ -25,12 +25,14 @@ import type { Actor } from "../core/permissions";
 import { type ResolvedAuth, resolveBearer, resolveSession, SESSION_COOKIE } from "./auth/sessions";
 import type { Config } from "./config";
 import type { Deps, RequestCtx } from "./context";
-import { AppError, type FieldIssue } from "./errors";
-import { type Lang, langFrom, t } from "./i18n";
+import { AppError, type ErrorParam, errorMessage, type FieldIssue } from "./errors";
+import { type Lang, langFrom } from "./i18n";
 import { attachmentRoutes } from "./modules/attachments/routes";
 import { auditRoutes } from "./modules/audit/routes";
 import { authRoutes } from "./modules/auth/routes";
 import { clusterRoutes } from "./modules/clusters/routes";
+import { feasibilityRoutes } from "./modules/feasibility/routes";
+import { governanceRoutes } from "./modules/governance/routes";
 import { healthRoutes } from "./modules/health/routes";
 import { notificationRoutes } from "./modules/notifications/routes";
 import { provinceRoutes } from "./modules/provinces/routes";
@@ -65,10 +67,10 @@ function sendProblem(
   lang: Lang,
   status: number,
   code: string,
-  params: Record<string, string | number> = {},
+  params: Record<string, ErrorParam> = {},
   issues: FieldIssue[] = [],
 ) {
-  const detail = t(lang, `errors.${code}`, params);
+  const detail = errorMessage(lang, code, params);
   return reply
     .code(status)
     .type("application/problem+json")
@@ -89,7 +91,7 @@ function problemOf(
 ): {
   status: number;
   code: string;
-  params?: Record<string, string | number>;
+  params?: Record<string, ErrorParam>;
   issues?: FieldIssue[];
 } {
   if (err instanceof AppError) return { status: err.status, code: err.code, params: err.params, issues: err.issues };
@@ -169,7 +171,12 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<Fas
     },
   });
   await app.register(cookie);
-  await app.register(rateLimit, { max: config.rateLimitPerMinute, timeWindow: "1 minute" });
+  // The general limit guards the API; one page load fetches dozens of static assets.
+  await app.register(rateLimit, {
+    max: config.rateLimitPerMinute,
+    timeWindow: "1 minute",
+    allowList: (req) => !req.url.startsWith("/api/"),
+  });
   await app.register(multipart, {
     limits: { fileSize: config.attachmentMaxBytes, files: 1, fields: 10, parts: 12 },
   });
@@ -238,6 +245,8 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<Fas
       await api.register(userRoutes);
       await api.register(provinceRoutes);
       await api.register(clusterRoutes);
+      await api.register(feasibilityRoutes);
+      await api.register(governanceRoutes);
       await api.register(auditRoutes);
       await api.register(tokenRoutes);
       await api.register(notificationRoutes);
@@ -247,9 +256,10 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<Fas
   );
 
   const hasWeb = fs.existsSync(path.join(WEB_DIST, "index.html"));
-  if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, prefix: "/", wildcard: false });
+  // wildcard: files are looked up per request, so a rebuilt web app needs no restart.
+  if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, prefix: "/" });
   app.setNotFoundHandler((req, reply) => {
-    const wantsPage = req.method === "GET" && !req.url.startsWith("/api") && hasWeb;
+    const wantsPage = req.method === "GET" && !req.url.startsWith("/api") && !req.url.startsWith("/assets/") && hasWeb;
     // The SPA owns every other path (including its own 404 page).
     if (wantsPage) return reply.type("text/html").sendFile("index.html");
     return sendProblem(reply, req.lang ?? "fa", 404, "route_not_found");

@@ -31,27 +31,52 @@ export type ErrorCode =
   | "file_too_large"
   | "file_type_not_allowed"
   | "file_type_mismatch"
+  | "weights_must_total_100"
+  | "duplicate_criterion"
+  | "unknown_criterion"
+  | "scores_incomplete"
+  | "no_study_for_cluster"
+  | "unknown_user"
   | "database_unavailable"
-  | "internal_error";
+  | "internal_error"
+  | "date_in_future"
+  | "end_before_start"
+  | "cluster_name_taken"
+  | "transition_not_allowed"
+  | "reason_required"
+  | "date_before_previous_step"
+  | "contract_required";
 
 export interface FieldIssue {
   path: string;
   message: string;
 }
 
+import { type Lang, t } from "./i18n";
+
+/** The message for an error code in a language, with its parameters filled in. */
+export function errorMessage(lang: Lang, code: string, params: Record<string, ErrorParam> = {}): string {
+  const resolved = Object.fromEntries(
+    Object.entries(params).map(([k, v]) => [k, typeof v === "object" ? t(lang, v.t) : v]),
+  );
+  return t(lang, `errors.${code}`, resolved);
+}
+
+/** A message parameter: a value, or `{ t: key }` to be translated in the caller's language. */
+export type ErrorParam = string | number | { t: string };
+
 export class AppError extends Error {
   constructor(
     readonly status: number,
     readonly code: ErrorCode,
-    readonly params: Record<string, string | number> = {},
+    readonly params: Record<string, ErrorParam> = {},
     readonly issues: FieldIssue[] = [],
   ) {
     super(code);
   }
 }
 
-export const badRequest = (code: ErrorCode, params?: Record<string, string | number>) =>
-  new AppError(400, code, params);
+export const badRequest = (code: ErrorCode, params?: Record<string, ErrorParam>) => new AppError(400, code, params);
 export const invalid = (path: string, message: string) =>
   new AppError(400, "validation_failed", {}, [{ path, message }]);
 export const unauthenticated = (code: ErrorCode = "unauthenticated") => new AppError(401, code);

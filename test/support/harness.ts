@@ -126,6 +126,21 @@ export async function makeCluster(
       created_at: now,
       updated_at: now,
       archived_at: null,
+      place: null,
+      sector: null,
+      isic_codes: "[]",
+      product_groups: "[]",
+      advantage_note: null,
+      est_enterprises: null,
+      est_enterprises_source: null,
+      est_enterprises_date: null,
+      jobs_industrial: null,
+      jobs_guild: null,
+      jobs_source: null,
+      jobs_date: null,
+      state_since: now.slice(0, 10),
+      resume_state: null,
+      search_norm: normalizeFa(nameFa),
     })
     .execute();
   return { id, provinceCode, nameFa };

@@ -3,11 +3,19 @@
  * to touch a database that already has users, so it runs on first start only.
  */
 import { randomUUID } from "node:crypto";
+import { addDaysIso, addYearsIso, jalaliToIso, todayIso } from "../../core/jalali";
 import { normalizeFa } from "../../core/normalize";
 import { hashPassword } from "../auth/passwords";
 import type { Database } from "../db/connection";
 import { writeAudit } from "../modules/audit/service";
 import { DEMO_ACCOUNTS, DEMO_CLUSTERS, DEMO_ENTERPRISES, DEMO_PASSWORD } from "./data";
+
+/** Demo dates are typed in Jalali as the reports give them. */
+function jalali(date: string): string {
+  const iso = jalaliToIso(date);
+  if (!iso) throw new Error(`demo data: bad Jalali date ${date}`);
+  return iso;
+}
 
 export async function isEmpty(database: Database): Promise<boolean> {
   const row = await database.db
@@ -22,10 +30,13 @@ export async function loadDemo(database: Database): Promise<{ loaded: boolean; a
   const hash = await hashPassword(DEMO_PASSWORD);
   const now = new Date().toISOString();
   await database.db.transaction().execute(async (trx) => {
+    const today = todayIso();
     const clusterIds = new Map<string, { id: string; provinceCode: string }>();
     for (const c of DEMO_CLUSTERS) {
       const id = randomUUID();
       clusterIds.set(c.key, { id, provinceCode: c.provinceCode });
+      const contractStart = c.contractStartedDaysAgo ? addDaysIso(today, -c.contractStartedDaysAgo) : null;
+      const since = (c.since ? jalali(c.since) : contractStart) ?? today;
       await trx
         .insertInto("clusters")
         .values({
@@ -38,8 +49,78 @@ export async function loadDemo(database: Database): Promise<{ loaded: boolean; a
           created_at: now,
           updated_at: now,
           archived_at: null,
+          place: c.place ?? null,
+          sector: c.sector ?? null,
+          isic_codes: JSON.stringify(c.isic ?? []),
+          product_groups: JSON.stringify(c.productGroups ?? []),
+          advantage_note: c.advantageNote ?? null,
+          est_enterprises: c.enterprises?.value ?? null,
+          est_enterprises_source: c.enterprises?.source ?? null,
+          est_enterprises_date: c.enterprises?.date ? jalali(c.enterprises.date) : null,
+          jobs_industrial: c.jobs?.industrial ?? null,
+          jobs_guild: c.jobs?.guild ?? null,
+          jobs_source: c.jobs?.source ?? null,
+          jobs_date: c.jobs?.date ? jalali(c.jobs.date) : null,
+          state_since: since,
+          resume_state: null,
+          search_norm: normalizeFa([c.nameFa, c.nameEn, c.place, c.sector].filter(Boolean).join(" ")),
         })
         .execute();
+      // Records taken over from reports enter the history as one step, dated as the report dates it.
+      await trx
+        .insertInto("cluster_transitions")
+        .values({
+          id: randomUUID(),
+          cluster_id: id,
+          from_state: null,
+          to_state: c.state,
+          happened_on: since,
+          note: c.note,
+          reason: null,
+          created_by: null,
+          created_at: now,
+        })
+        .execute();
+      for (const [kind, contract] of [
+        ["agent", c.agent],
+        ["supervisor", c.supervisor],
+      ] as const) {
+        if (!contract) continue;
+        const start = contract.start ? jalali(contract.start) : (contractStart ?? since);
+        const contractId = randomUUID();
+        await trx
+          .insertInto("contracts")
+          .values({
+            id: contractId,
+            cluster_id: id,
+            province_code: c.provinceCode,
+            kind,
+            organisation: contract.organisation,
+            lead_person: contract.leadPerson ?? null,
+            contract_number: contract.contractNumber ?? null,
+            start_date: start,
+            end_date: contract.end ? jalali(contract.end) : addDaysIso(addYearsIso(start, 3), -1),
+            amount_rials: contract.amountRials ?? null,
+            created_at: now,
+            updated_at: now,
+          })
+          .execute();
+        let position = 0;
+        for (const m of contract.milestones ?? []) {
+          await trx
+            .insertInto("contract_milestones")
+            .values({
+              id: randomUUID(),
+              contract_id: contractId,
+              position: position++,
+              title: m.title,
+              planned_date: jalali(m.planned),
+              actual_date: m.actual ? jalali(m.actual) : null,
+              amount_rials: m.amountRials ?? null,
+            })
+            .execute();
+        }
+      }
     }
     const enterpriseIds = new Map<string, { id: string; clusterId: string; provinceCode: string }>();
     for (const e of DEMO_ENTERPRISES) {

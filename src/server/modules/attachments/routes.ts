@@ -55,6 +55,33 @@ export const attachmentRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
+  app.post(
+    "/transitions/:id/attachments",
+    {
+      schema: {
+        tags: ["attachments"],
+        summary: "Attach evidence to a life-cycle step (multipart field `file`)",
+        params: z.strictObject({ id: Id }),
+        consumes: ["multipart/form-data"],
+        response: { 201: AttachmentOut },
+      },
+    },
+    async (req, reply) => {
+      requireActor(req.auth.actor);
+      if (!req.isMultipart()) throw badRequest("file_missing");
+      const file = await req.file();
+      if (!file) throw badRequest("file_missing");
+      const content = await file.toBuffer();
+      const dto = await addAttachment(
+        app.deps,
+        actorOf(req),
+        { type: "transition", id: req.params.id },
+        { fileName: file.filename, content },
+      );
+      return reply.code(201).send(dto);
+    },
+  );
+
   app.get(
     "/attachments/:id",
     { schema: { tags: ["attachments"], summary: "Download a file", params: z.strictObject({ id: Id }) } },

@@ -15,11 +15,13 @@ import { type Deps, nowIso } from "../../context";
 import type { DB } from "../../db/schema";
 import { AppError, badRequest, notFound } from "../../errors";
 import { writeAudit } from "../audit/service";
-import { clusterScope } from "../clusters/service";
+import { clusterScope, transitionScope } from "../clusters/service";
 
 /** Record kinds that can own attachments; later modules add theirs here. */
 const OWNERS: Record<string, { scope(db: Kysely<DB>, id: string): Promise<Scope>; read: Action; write: Action }> = {
   cluster: { scope: clusterScope, read: "cluster.read", write: "cluster.update" },
+  // Evidence for a life-cycle step: minutes, approval letters, contracts.
+  transition: { scope: transitionScope, read: "cluster.read", write: "cluster.update" },
 };
 export type OwnerType = keyof typeof OWNERS;
 

@@ -1,50 +1,260 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { ClusterState, Id, Order, Paging, ProvinceCode, SearchText } from "../../../core/schemas";
+import type { ClusterStateName } from "../../../core/lifecycle";
+import {
+  ClusterCreateInput,
+  ClusterFilters,
+  ClusterSort,
+  ClusterState,
+  ClusterUpdateInput,
+  ContractInput,
+  ContractUpdateInput,
+  Id,
+  Order,
+  Paging,
+  SearchText,
+  TransitionInput,
+} from "../../../core/schemas";
 import { actorOf } from "../../app";
-import { getCluster, listClusters, listEnterprises } from "./service";
+import { exportClustersXlsx } from "./export";
+import {
+  addContract,
+  clusterStats,
+  createCluster,
+  getCluster,
+  listClusters,
+  listEnterprises,
+  transitionCluster,
+  updateCluster,
+  updateContract,
+} from "./service";
+
+const tags = ["clusters"];
+const Nullable = { s: z.string().nullable(), n: z.number().nullable() };
 
 const ClusterOut = z.object({
   id: z.string(),
   nameFa: z.string(),
-  nameEn: z.string().nullable(),
+  nameEn: Nullable.s,
   provinceCode: z.string(),
   provinceNameFa: z.string(),
   provinceNameEn: z.string(),
   state: ClusterState,
+  stateSince: Nullable.s,
+  place: Nullable.s,
+  sector: Nullable.s,
+  estEnterprises: Nullable.n,
+  jobsIndustrial: Nullable.n,
+  jobsGuild: Nullable.n,
+  implementationYear: z.union([z.literal(1), z.literal(2), z.literal(3)]).nullable(),
+  agentContractEnd: Nullable.s,
+  warnings: z.array(z.enum(["contract_ending", "milestone_overdue"])),
 });
+
+const ContractOut = z.object({
+  id: z.string(),
+  kind: z.enum(["agent", "supervisor"]),
+  organisation: z.string(),
+  leadPerson: Nullable.s,
+  contractNumber: Nullable.s,
+  startDate: z.string(),
+  endDate: z.string(),
+  amountRials: Nullable.n,
+  endingSoon: z.boolean(),
+  milestones: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      plannedDate: z.string(),
+      actualDate: Nullable.s,
+      amountRials: Nullable.n,
+      overdue: z.boolean(),
+    }),
+  ),
+});
+
+const ClusterDetailOut = ClusterOut.extend({
+  isicCodes: z.array(z.string()),
+  productGroups: z.array(z.string()),
+  advantageNote: Nullable.s,
+  estEnterprisesSource: Nullable.s,
+  estEnterprisesDate: Nullable.s,
+  jobsSource: Nullable.s,
+  jobsDate: Nullable.s,
+  resumeState: ClusterState.nullable(),
+  nextStates: z.array(ClusterState),
+  transitions: z.array(
+    z.object({
+      id: z.string(),
+      fromState: ClusterState.nullable(),
+      toState: ClusterState,
+      happenedOn: z.string(),
+      note: Nullable.s,
+      reason: Nullable.s,
+      createdBy: Nullable.s,
+      createdByName: Nullable.s,
+      createdAt: z.string(),
+      attachments: z.array(z.object({ id: z.string(), fileName: z.string(), mime: z.string(), size: z.number() })),
+    }),
+  ),
+  contracts: z.array(ContractOut),
+});
+
+const FilterQuery = z.strictObject({ ...ClusterFilters });
+const ListQuery = z.strictObject({ ...ClusterFilters, sort: ClusterSort, order: Order, ...Paging });
+const IdParams = z.strictObject({ id: Id });
+
+function filtersOf(q: z.infer<typeof FilterQuery>) {
+  return {
+    ...q,
+    state: q.state as ClusterStateName | undefined,
+    year: q.year as 1 | 2 | 3 | undefined,
+    contractEnding: q.contractEnding === "true",
+  };
+}
 
 export const clusterRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/clusters",
     {
       schema: {
-        tags: ["clusters"],
-        summary: "Clusters in the caller's scope",
-        querystring: z.strictObject({
-          q: SearchText.optional(),
-          provinceCode: ProvinceCode.optional(),
-          sort: z.enum(["name", "province", "state"]).default("name"),
-          order: Order,
-          ...Paging,
-        }),
+        tags,
+        summary: "The cluster registry in the caller's scope, filtered",
+        querystring: ListQuery,
         response: { 200: z.object({ items: z.array(ClusterOut), total: z.number() }) },
       },
     },
-    async (req) => listClusters(app.deps, actorOf(req), req.query),
+    async (req) => listClusters(app.deps, actorOf(req), { ...req.query, ...filtersOf(req.query) }),
+  );
+
+  app.get(
+    "/clusters/stats",
+    {
+      schema: {
+        tags,
+        summary: "Clusters per state per province (for the table, the tile map and the national page)",
+        querystring: FilterQuery,
+        response: {
+          200: z.object({
+            byProvince: z.array(
+              z.object({
+                provinceCode: z.string(),
+                nameFa: z.string(),
+                nameEn: z.string(),
+                total: z.number(),
+                counts: z.record(z.string(), z.number()),
+              }),
+            ),
+            totals: z.record(z.string(), z.number()),
+            total: z.number(),
+            groups: z.object({
+              identified: z.number(),
+              underDevelopment: z.number(),
+              handedOver: z.number(),
+              stopped: z.number(),
+            }),
+          }),
+        },
+      },
+    },
+    async (req) => clusterStats(app.deps, actorOf(req), filtersOf(req.query)),
+  );
+
+  app.get(
+    "/clusters/export.xlsx",
+    {
+      schema: {
+        tags,
+        summary: "The filtered registry as an Excel workbook (RTL sheet, Jalali dates beside ISO dates)",
+        querystring: z.strictObject({ ...ClusterFilters, sort: ClusterSort, order: Order }),
+      },
+    },
+    async (req, reply) => {
+      const buf = await exportClustersXlsx(app.deps, actorOf(req), req.lang, {
+        ...req.query,
+        ...filtersOf(req.query),
+      });
+      return reply
+        .type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        .header("content-disposition", `attachment; filename="khooshe-clusters.xlsx"`)
+        .send(buf);
+    },
+  );
+
+  app.post(
+    "/clusters",
+    { schema: { tags, summary: "Register a cluster", body: ClusterCreateInput, response: { 201: ClusterDetailOut } } },
+    async (req, reply) => reply.code(201).send(await createCluster(app.deps, actorOf(req), req.body)),
   );
 
   app.get(
     "/clusters/:id",
     {
       schema: {
-        tags: ["clusters"],
-        summary: "One cluster",
-        params: z.strictObject({ id: Id }),
-        response: { 200: ClusterOut },
+        tags,
+        summary: "One cluster with its history and contracts",
+        params: IdParams,
+        response: { 200: ClusterDetailOut },
       },
     },
     async (req) => getCluster(app.deps, actorOf(req), req.params.id),
+  );
+
+  app.patch(
+    "/clusters/:id",
+    {
+      schema: {
+        tags,
+        summary: "Edit a cluster's registry record",
+        params: IdParams,
+        body: ClusterUpdateInput,
+        response: { 200: ClusterDetailOut },
+      },
+    },
+    async (req) => updateCluster(app.deps, actorOf(req), req.params.id, req.body),
+  );
+
+  app.post(
+    "/clusters/:id/transitions",
+    {
+      schema: {
+        tags,
+        summary: "Move a cluster to another life-cycle state (dated; going back needs a reason)",
+        params: IdParams,
+        body: TransitionInput,
+        response: { 201: ClusterDetailOut },
+      },
+    },
+    async (req, reply) =>
+      reply.code(201).send(await transitionCluster(app.deps, actorOf(req), req.params.id, req.body)),
+  );
+
+  app.post(
+    "/clusters/:id/contracts",
+    {
+      schema: {
+        tags,
+        summary: "Record the development agent's or technical supervisor's contract",
+        params: IdParams,
+        body: ContractInput,
+        response: { 201: ClusterDetailOut },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await addContract(app.deps, actorOf(req), req.params.id, req.body)),
+  );
+
+  app.patch(
+    "/contracts/:id",
+    {
+      schema: {
+        tags,
+        summary: "Edit a contract (milestones, when given, replace the list)",
+        params: IdParams,
+        body: ContractUpdateInput,
+        response: { 200: ClusterDetailOut },
+      },
+    },
+    async (req) => updateContract(app.deps, actorOf(req), req.params.id, req.body),
   );
 
   app.get(

@@ -5,7 +5,7 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import { normalizeFa } from "../../../core/normalize";
-import { type Actor, type Grant, isNational, type Role, type Scope, scopeFilter } from "../../../core/permissions";
+import { type Actor, can, type Grant, isNational, type Role, type Scope, scopeFilter } from "../../../core/permissions";
 import { authorize, authorizeAnywhere, requireActor } from "../../auth/authorize";
 import { hashPassword, isStrongPassword, verifyPassword } from "../../auth/passwords";
 import { type Deps, nowIso, type RequestCtx } from "../../context";
@@ -431,6 +431,81 @@ export async function revokeGrant(deps: Deps, ctx: RequestCtx, id: string, grant
     await notify(trx, id, "grant_revoked", { role: g.role });
   });
   return (await userDtoById(db, id))!;
+}
+
+/**
+ * A user another module may link to one of its records (a council seat):
+ * existing, active and within the actor's reach (user.read); else 400
+ * unknown_user, so users out of scope are not revealed.
+ */
+export async function linkableUser(
+  db: Kysely<DB>,
+  actor: Actor,
+  userId: string,
+): Promise<{ id: string; name: string; homeProvinceCode: string | null }> {
+  const u = await db.selectFrom("users").selectAll().where("id", "=", userId).executeTakeFirst();
+  if (u?.active !== 1 || !can(actor, "user.read", userScope(u))) throw badRequest("unknown_user");
+  return { id: u.id, name: u.name, homeProvinceCode: u.home_province_code };
+}
+
+/**
+ * Grants a role inside the caller's transaction, with addGrant's scope
+ * checks, audit and notification; for modules whose records carry a role
+ * (a steering-council seat gives council_member). Returns the grant id.
+ */
+export async function grantRoleInTx(trx: Kysely<DB>, actor: Actor, userId: string, input: GrantInput): Promise<string> {
+  const u = await linkableUser(trx, actor, userId);
+  const grant = await resolveGrantScope(trx, input);
+  authorize(actor, "grant.manage", grant);
+  if (userId === actor.userId) throw badRequest("cannot_change_self");
+  const grantId = await insertGrant(trx, userId, grant, actor.userId);
+  await writeAudit(trx, actor, {
+    action: "grant.add",
+    targetType: "user",
+    targetId: userId,
+    provinceCode: u.homeProvinceCode,
+    clusterId: grant.clusterId,
+    summary: { grantId, ...grant },
+  });
+  await notify(trx, userId, "grant_added", { role: grant.role });
+  return grantId;
+}
+
+/**
+ * Revokes one grant inside the caller's transaction (audit and notification
+ * as revokeGrant). Only the grant's own scope is checked: whoever manages the
+ * record that gave the role may take it back. False when it is already gone.
+ */
+export async function revokeGrantInTx(trx: Kysely<DB>, actor: Actor, grantId: string): Promise<boolean> {
+  const g = await trx.selectFrom("role_grants").selectAll().where("id", "=", grantId).executeTakeFirst();
+  if (!g) return false;
+  authorize(actor, "grant.manage", {
+    provinceCode: g.province_code,
+    clusterId: g.cluster_id,
+    enterpriseId: g.enterprise_id,
+  });
+  const home = await trx
+    .selectFrom("users")
+    .select("home_province_code")
+    .where("id", "=", g.user_id)
+    .executeTakeFirst();
+  await trx.deleteFrom("role_grants").where("id", "=", grantId).execute();
+  await writeAudit(trx, actor, {
+    action: "grant.revoke",
+    targetType: "user",
+    targetId: g.user_id,
+    provinceCode: home?.home_province_code ?? null,
+    clusterId: g.cluster_id,
+    summary: {
+      grantId,
+      role: g.role,
+      provinceCode: g.province_code,
+      clusterId: g.cluster_id,
+      enterpriseId: g.enterprise_id,
+    },
+  });
+  await notify(trx, g.user_id, "grant_revoked", { role: g.role });
+  return true;
 }
 
 export async function changeOwnPassword(

@@ -1,0 +1,68 @@
+import { useQuery } from "@tanstack/react-query";
+import { useCallback } from "react";
+import { useTranslation } from "react-i18next";
+import { api } from "./api";
+import type { Cluster, Enterprise, Page, Province, User } from "./types";
+
+const HOUR = 3_600_000;
+
+export function useProvinces(enabled = true) {
+  return useQuery({
+    queryKey: ["/provinces", "all"],
+    queryFn: ({ signal }) => api.get<Page<Province>>("/provinces", undefined, signal),
+    staleTime: 24 * HOUR,
+    enabled,
+  });
+}
+
+/** Province code → its name in the UI language (the code while loading). */
+export function useProvinceName() {
+  const { i18n } = useTranslation();
+  const { data } = useProvinces();
+  return useCallback(
+    (code: string | null | undefined) => {
+      if (!code) return "";
+      const p = data?.items.find((x) => x.code === code);
+      if (!p) return code;
+      return i18n.language === "fa" ? p.nameFa : p.nameEn;
+    },
+    [data, i18n.language],
+  );
+}
+
+/** The first 200 clusters in scope, for pickers and name look-ups. */
+export function useClusterOptions(enabled = true) {
+  return useQuery({
+    queryKey: ["/clusters", "options"],
+    queryFn: ({ signal }) => api.get<Page<Cluster>>("/clusters", { limit: 200, sort: "name", order: "asc" }, signal),
+    staleTime: 5 * 60_000,
+    enabled,
+  });
+}
+
+export function useEnterpriseOptions(enabled = true) {
+  return useQuery({
+    queryKey: ["/enterprises", "options"],
+    queryFn: ({ signal }) => api.get<Page<Enterprise>>("/enterprises", { limit: 200 }, signal),
+    staleTime: 5 * 60_000,
+    enabled,
+  });
+}
+
+export function useUserOptions(enabled = true) {
+  return useQuery({
+    queryKey: ["/users", "options"],
+    queryFn: ({ signal }) => api.get<Page<User>>("/users", { limit: 200, sort: "name", order: "asc" }, signal),
+    staleTime: 5 * 60_000,
+    enabled,
+  });
+}
+
+/** A cluster's name in the UI language. */
+export function clusterName(c: Pick<Cluster, "nameFa" | "nameEn">, lng: string): string {
+  return lng === "en" && c.nameEn ? c.nameEn : c.nameFa;
+}
+
+export function clusterProvinceName(c: Pick<Cluster, "provinceNameFa" | "provinceNameEn">, lng: string): string {
+  return lng === "en" ? c.provinceNameEn : c.provinceNameFa;
+}

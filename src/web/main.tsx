@@ -1,0 +1,40 @@
+import "vazirmatn/Vazirmatn-font-face.css";
+import { QueryClientProvider } from "@tanstack/react-query";
+import { StrictMode, Suspense } from "react";
+import { createRoot } from "react-dom/client";
+import { RouterProvider } from "react-router";
+import { setUnauthorizedHandler } from "./app/api";
+import { ME_KEY } from "./app/auth";
+import "./app/i18n";
+import { queryClient } from "./app/queryClient";
+import { router } from "./app/router";
+import { AppThemeProvider } from "./app/theme";
+import { Loading } from "./components/Loading";
+import { NotifierProvider } from "./components/Notifier";
+
+// A 401 anywhere means the session is gone: forget cached data and sign in again.
+setUnauthorizedHandler(() => {
+  const { pathname, search } = window.location;
+  if (pathname === "/login") return;
+  queryClient.clear();
+  queryClient.setQueryData(ME_KEY, null);
+  const next = pathname + search;
+  void router.navigate(next === "/" ? "/login" : `/login?next=${encodeURIComponent(next)}`, { replace: true });
+});
+
+const root = document.getElementById("root");
+if (!root) throw new Error("#root is missing from index.html");
+
+createRoot(root).render(
+  <StrictMode>
+    <QueryClientProvider client={queryClient}>
+      <AppThemeProvider>
+        <NotifierProvider>
+          <Suspense fallback={<Loading minHeight="100vh" />}>
+            <RouterProvider router={router} />
+          </Suspense>
+        </NotifierProvider>
+      </AppThemeProvider>
+    </QueryClientProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,285 @@
+import Add from "@mui/icons-material/Add";
+import ContentCopy from "@mui/icons-material/ContentCopy";
+import Alert from "@mui/material/Alert";
+import Box from "@mui/material/Box";
+import Button from "@mui/material/Button";
+import Chip from "@mui/material/Chip";
+import Dialog from "@mui/material/Dialog";
+import DialogActions from "@mui/material/DialogActions";
+import DialogContent from "@mui/material/DialogContent";
+import DialogTitle from "@mui/material/DialogTitle";
+import IconButton from "@mui/material/IconButton";
+import InputAdornment from "@mui/material/InputAdornment";
+import { useTheme } from "@mui/material/styles";
+import TextField from "@mui/material/TextField";
+import Tooltip from "@mui/material/Tooltip";
+import Typography from "@mui/material/Typography";
+import useMediaQuery from "@mui/material/useMediaQuery";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { ApiError, api, errorMessage } from "../../app/api";
+import { clusterName, useClusterOptions, useEnterpriseOptions } from "../../app/lookups";
+import type { ApiTokenItem } from "../../app/types";
+import { ConfirmDialog } from "../../components/ConfirmDialog";
+import { type Column, DataTable } from "../../components/DataTable";
+import { DialogForm } from "../../components/DialogForm";
+import { EMPTY_GRANT, type GrantDraft, GrantFields, grantComplete, grantInput } from "../../components/GrantFields";
+import { JalaliDate } from "../../components/JalaliDate";
+import { JalaliDateField } from "../../components/JalaliDateField";
+import { useGrantText } from "../../components/labels";
+import { useNotify } from "../../components/Notifier";
+import { PageHeader } from "../../components/PageHeader";
+
+function TokenScope({ token }: { token: ApiTokenItem }) {
+  const { i18n } = useTranslation();
+  const grantText = useGrantText();
+  const clusters = useClusterOptions(!!token.clusterId);
+  const enterprises = useEnterpriseOptions(!!token.enterpriseId);
+  const cluster = clusters.data?.items.find((c) => c.id === token.clusterId);
+  const enterprise = enterprises.data?.items.find((e) => e.id === token.enterpriseId);
+  return (
+    <>
+      {grantText({
+        ...token,
+        clusterName: cluster ? clusterName(cluster, i18n.language) : null,
+        enterpriseName: enterprise?.name ?? null,
+      })}
+    </>
+  );
+}
+
+function tokenStatus(tk: ApiTokenItem): "revoked" | "expired" | "active" {
+  if (tk.revokedAt) return "revoked";
+  if (tk.expiresAt && new Date(`${tk.expiresAt.slice(0, 10)}T23:59:59`) < new Date()) return "expired";
+  return "active";
+}
+
+export default function TokensPage() {
+  const { t } = useTranslation();
+  const notify = useNotify();
+  const qc = useQueryClient();
+  const [issuing, setIssuing] = useState(false);
+  const [issued, setIssued] = useState<string | null>(null);
+  const [revoking, setRevoking] = useState<ApiTokenItem | null>(null);
+
+  const revoke = useMutation({
+    mutationFn: (tk: ApiTokenItem) => api.delete<void>(`/tokens/${encodeURIComponent(tk.id)}`),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: ["/tokens"] });
+      setRevoking(null);
+      notify.success(t("tokens.revokedMessage"));
+    },
+    onError: (e) => {
+      setRevoking(null);
+      notify.error(e);
+    },
+  });
+
+  const columns: Column<ApiTokenItem>[] = [
+    { key: "name", label: t("tokens.name"), render: (tk) => tk.name },
+    {
+      key: "scope",
+      label: t("tokens.scope"),
+      render: (tk) => <TokenScope token={tk} />,
+    },
+    {
+      key: "createdAt",
+      label: t("tokens.createdAt"),
+      hideOnMobile: true,
+      render: (tk) => <JalaliDate value={tk.createdAt} withTime={false} />,
+    },
+    {
+      key: "lastUsedAt",
+      label: t("tokens.lastUsedAt"),
+      hideOnMobile: true,
+      render: (tk) => <JalaliDate value={tk.lastUsedAt} empty={t("tokens.never")} />,
+    },
+    {
+      key: "expiresAt",
+      label: t("tokens.expiresAt"),
+      hideOnMobile: true,
+      render: (tk) => <JalaliDate value={tk.expiresAt} withTime={false} empty={t("tokens.noExpiry")} />,
+    },
+    {
+      key: "status",
+      label: t("tokens.status"),
+      render: (tk) => {
+        const s = tokenStatus(tk);
+        return <Chip size="small" label={t(`tokens.statuses.${s}`)} color={s === "active" ? "success" : "default"} />;
+      },
+    },
+    {
+      key: "actions",
+      label: "",
+      align: "right",
+      render: (tk) =>
+        !tk.revokedAt && (
+          <Button size="small" color="error" onClick={() => setRevoking(tk)} data-testid="token-revoke">
+            {t("tokens.revoke")}
+          </Button>
+        ),
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={t("tokens.title")}
+        actions={
+          <Button variant="contained" startIcon={<Add />} onClick={() => setIssuing(true)} data-testid="tokens-issue">
+            {t("tokens.issue")}
+          </Button>
+        }
+      />
+      <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
+        {t("tokens.intro")}
+      </Typography>
+      <DataTable<ApiTokenItem>
+        path="/tokens"
+        columns={columns}
+        rowKey={(tk) => tk.id}
+        emptyText={t("tokens.empty")}
+        testId="tokens-table"
+        ariaLabel={t("tokens.title")}
+      />
+      {issuing && (
+        <IssueTokenDialog
+          onClose={() => setIssuing(false)}
+          onIssued={(token) => {
+            setIssuing(false);
+            setIssued(token);
+            void qc.invalidateQueries({ queryKey: ["/tokens"] });
+          }}
+        />
+      )}
+      {issued && <ShowTokenDialog token={issued} onClose={() => setIssued(null)} />}
+      <ConfirmDialog
+        open={revoking !== null}
+        title={t("tokens.revokeTitle")}
+        message={revoking ? t("tokens.revokeConfirm", { name: revoking.name }) : ""}
+        confirmLabel={t("tokens.revoke")}
+        danger
+        busy={revoke.isPending}
+        onConfirm={() => revoking && revoke.mutate(revoking)}
+        onClose={() => setRevoking(null)}
+      />
+    </>
+  );
+}
+
+function IssueTokenDialog({ onClose, onIssued }: { onClose: () => void; onIssued: (token: string) => void }) {
+  const { t } = useTranslation();
+  const theme = useTheme();
+  const fullScreen = useMediaQuery(theme.breakpoints.down("sm"));
+  const [name, setName] = useState("");
+  const [grant, setGrant] = useState<GrantDraft>(EMPTY_GRANT);
+  const [expiresAt, setExpiresAt] = useState<string | null>(null);
+  const issue = useMutation({
+    mutationFn: () =>
+      api.post<{ token: string; item: ApiTokenItem }>("/tokens", {
+        name: name.trim(),
+        ...grantInput(grant),
+        ...(expiresAt ? { expiresAt } : {}),
+      }),
+    onSuccess: (r) => onIssued(r.token),
+  });
+  const err = issue.error instanceof ApiError ? issue.error : null;
+  const valid = name.trim() !== "" && grantComplete(grant);
+  return (
+    <Dialog open onClose={onClose} fullScreen={fullScreen} maxWidth="sm" fullWidth>
+      <DialogForm onSubmit={() => valid && issue.mutate()}>
+        <DialogTitle>{t("tokens.issueTitle")}</DialogTitle>
+        <DialogContent>
+          <Box sx={{ display: "grid", gap: 2, pt: 1 }}>
+            {issue.isError && <Alert severity="error">{errorMessage(issue.error)}</Alert>}
+            <TextField
+              label={t("tokens.name")}
+              value={name}
+              autoFocus
+              required
+              onChange={(e) => setName(e.target.value)}
+              error={!!err?.fieldError("name")}
+              helperText={err?.fieldError("name") ?? t("tokens.nameHint")}
+              slotProps={{ htmlInput: { "data-testid": "token-form-name" } }}
+            />
+            <GrantFields value={grant} onChange={setGrant} testIdPrefix="token-form" />
+            <JalaliDateField
+              label={t("tokens.expiresAtOptional")}
+              value={expiresAt}
+              onChange={setExpiresAt}
+              disablePast
+              helperText={err?.fieldError("expiresAt") ?? t("tokens.expiryHint")}
+              error={!!err?.fieldError("expiresAt")}
+            />
+          </Box>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={onClose}>{t("common.cancel")}</Button>
+          <Button
+            type="submit"
+            variant="contained"
+            disabled={!valid || issue.isPending}
+            data-testid="token-form-submit"
+          >
+            {t("tokens.issue")}
+          </Button>
+        </DialogActions>
+      </DialogForm>
+    </Dialog>
+  );
+}
+
+function ShowTokenDialog({ token, onClose }: { token: string; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [copied, setCopied] = useState(false);
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(token);
+      setCopied(true);
+    } catch {
+      const input = document.getElementById("issued-token") as HTMLInputElement | null;
+      input?.select();
+    }
+  }
+  return (
+    <Dialog open onClose={onClose} maxWidth="sm" fullWidth>
+      <DialogTitle>{t("tokens.issuedTitle")}</DialogTitle>
+      <DialogContent>
+        <Alert severity="warning" sx={{ mb: 2 }}>
+          {t("tokens.shownOnce")}
+        </Alert>
+        <TextField
+          id="issued-token"
+          value={token}
+          label={t("tokens.token")}
+          slotProps={{
+            htmlInput: { readOnly: true, dir: "ltr", "data-testid": "token-value", style: { fontFamily: "monospace" } },
+            input: {
+              endAdornment: (
+                <InputAdornment position="end">
+                  <Tooltip title={copied ? t("common.copied") : t("common.copy")}>
+                    <IconButton onClick={() => void copy()} aria-label={t("common.copy")} data-testid="token-copy">
+                      <ContentCopy />
+                    </IconButton>
+                  </Tooltip>
+                </InputAdornment>
+              ),
+            },
+          }}
+          onFocus={(e) => e.target.select()}
+        />
+        {copied && (
+          <Typography variant="body2" color="success.main" sx={{ mt: 1 }} role="status">
+            {t("common.copied")}
+          </Typography>
+        )}
+      </DialogContent>
+      <DialogActions>
+        <Button variant="contained" onClick={onClose} data-testid="token-done">
+          {t("tokens.done")}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}

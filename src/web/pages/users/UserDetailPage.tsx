@@ -1,0 +1,374 @@
+import DeleteOutline from "@mui/icons-material/DeleteOutline";
+import Edit from "@mui/icons-material/Edit";
+import LockReset from "@mui/icons-material/LockReset";
+import Alert from "@mui/material/Alert";
+import Box from "@mui/material/Box";
+import Button from "@mui/material/Button";
+import Dialog from "@mui/material/Dialog";
+import DialogActions from "@mui/material/DialogActions";
+import DialogContent from "@mui/material/DialogContent";
+import DialogTitle from "@mui/material/DialogTitle";
+import FormControlLabel from "@mui/material/FormControlLabel";
+import IconButton from "@mui/material/IconButton";
+import List from "@mui/material/List";
+import ListItem from "@mui/material/ListItem";
+import ListItemText from "@mui/material/ListItemText";
+import Paper from "@mui/material/Paper";
+import Switch from "@mui/material/Switch";
+import TextField from "@mui/material/TextField";
+import Tooltip from "@mui/material/Tooltip";
+import Typography from "@mui/material/Typography";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, type ReactNode, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useParams } from "react-router";
+import { ApiError, api, errorMessage } from "../../app/api";
+import { useAuth } from "../../app/auth";
+import { useProvinceName } from "../../app/lookups";
+import type { Grant, Locale, User } from "../../app/types";
+import { BackButton } from "../../components/BackButton";
+import { ConfirmDialog } from "../../components/ConfirmDialog";
+import { ErrorState } from "../../components/ErrorState";
+import { EMPTY_GRANT, type GrantDraft, GrantFields, grantComplete, grantInput } from "../../components/GrantFields";
+import { JalaliDate } from "../../components/JalaliDate";
+import { Loading } from "../../components/Loading";
+import { useGrantText } from "../../components/labels";
+import { useNotify } from "../../components/Notifier";
+import { PageHeader } from "../../components/PageHeader";
+import NotFoundPage from "../notfound/NotFoundPage";
+
+function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <Box sx={{ minWidth: 0 }}>
+      <Typography variant="caption" color="text.secondary" component="div">
+        {label}
+      </Typography>
+      <Typography component="div">{children}</Typography>
+    </Box>
+  );
+}
+
+export default function UserDetailPage() {
+  const { id = "" } = useParams();
+  const { t } = useTranslation();
+  const { can, user: me } = useAuth();
+  const notify = useNotify();
+  const qc = useQueryClient();
+  const grantText = useGrantText();
+  const provinceName = useProvinceName();
+  const key = ["/users", id];
+  const user = useQuery({
+    queryKey: key,
+    queryFn: ({ signal }) => api.get<User>(`/users/${encodeURIComponent(id)}`, undefined, signal),
+  });
+  const [grant, setGrant] = useState<GrantDraft>(EMPTY_GRANT);
+  const [revoking, setRevoking] = useState<Grant | null>(null);
+  const [resetOpen, setResetOpen] = useState(false);
+  const [editOpen, setEditOpen] = useState(false);
+
+  function updated(u: User) {
+    qc.setQueryData(key, u);
+    void qc.invalidateQueries({ queryKey: ["/users", "list"] });
+    void qc.invalidateQueries({ queryKey: ["/users", "options"] });
+  }
+
+  const patch = useMutation({
+    mutationFn: (body: { name?: string; active?: boolean; locale?: Locale }) =>
+      api.patch<User>(`/users/${encodeURIComponent(id)}`, body),
+    onSuccess: (u) => {
+      updated(u);
+      notify.success(t("common.saved"));
+    },
+    onError: notify.error,
+  });
+  const addGrant = useMutation({
+    mutationFn: () => api.post<User>(`/users/${encodeURIComponent(id)}/grants`, grantInput(grant)),
+    onSuccess: (u) => {
+      updated(u);
+      setGrant(EMPTY_GRANT);
+      notify.success(t("userDetail.grantAdded"));
+    },
+  });
+  const revoke = useMutation({
+    mutationFn: (g: Grant) => api.delete<User>(`/users/${encodeURIComponent(id)}/grants/${encodeURIComponent(g.id)}`),
+    onSuccess: (u) => {
+      updated(u);
+      setRevoking(null);
+      notify.success(t("userDetail.grantRevoked"));
+    },
+    onError: (e) => {
+      setRevoking(null);
+      notify.error(e);
+    },
+  });
+
+  if (user.isPending) return <Loading />;
+  if (user.isError) {
+    if (user.error instanceof ApiError && user.error.status === 404) return <NotFoundPage />;
+    return <ErrorState error={user.error} onRetry={() => void user.refetch()} />;
+  }
+  const u = user.data;
+  const manage = can("user.manage");
+  const grants = can("grant.manage");
+  const self = u.id === me.id;
+  const addErr = addGrant.error instanceof ApiError ? addGrant.error : null;
+
+  return (
+    <>
+      <BackButton to="/users" label={t("userDetail.back")} />
+      <PageHeader
+        title={u.name}
+        actions={
+          manage && (
+            <Box sx={{ display: "flex", gap: 1, flexWrap: "wrap" }}>
+              <Button startIcon={<Edit />} onClick={() => setEditOpen(true)} data-testid="user-edit">
+                {t("common.edit")}
+              </Button>
+              <Button
+                startIcon={<LockReset />}
+                onClick={() => setResetOpen(true)}
+                disabled={self}
+                data-testid="user-reset-password"
+              >
+                {t("userDetail.resetPassword")}
+              </Button>
+            </Box>
+          )
+        }
+      />
+
+      <Box sx={{ display: "grid", gap: 2, gridTemplateColumns: { xs: "1fr", md: "1fr 1fr" }, alignItems: "start" }}>
+        <Paper variant="outlined" sx={{ p: 2 }}>
+          <Typography variant="h6" component="h2" sx={{ fontSize: 17, fontWeight: 600, mb: 2 }}>
+            {t("userDetail.details")}
+          </Typography>
+          <Box sx={{ display: "grid", gap: 2, gridTemplateColumns: { xs: "1fr", sm: "1fr 1fr" } }}>
+            <Field label={t("users.email")}>
+              <bdi>{u.email}</bdi>
+            </Field>
+            <Field label={t("users.locale")}>{t(`locales.${u.locale}`)}</Field>
+            <Field label={t("users.homeProvince")}>{u.homeProvinceCode ? provinceName(u.homeProvinceCode) : "—"}</Field>
+            <Field label={t("users.createdAt")}>
+              <JalaliDate value={u.createdAt} />
+            </Field>
+            <Field label={t("users.lastLoginAt")}>
+              <JalaliDate value={u.lastLoginAt} empty={t("users.never")} />
+            </Field>
+            <Field label={t("users.active")}>
+              <FormControlLabel
+                control={
+                  <Switch
+                    checked={u.active}
+                    disabled={!manage || self || patch.isPending}
+                    onChange={(e) => patch.mutate({ active: e.target.checked })}
+                    slotProps={{ input: { "aria-label": t("userDetail.activeSwitch") } }}
+                    data-testid="user-active"
+                  />
+                }
+                label={u.active ? t("common.active") : t("common.inactive")}
+              />
+            </Field>
+          </Box>
+        </Paper>
+
+        <Paper variant="outlined" sx={{ p: 2 }}>
+          <Typography variant="h6" component="h2" sx={{ fontSize: 17, fontWeight: 600, mb: 1 }}>
+            {t("userDetail.grants")}
+          </Typography>
+          {u.grants.length === 0 ? (
+            <Typography color="text.secondary">{t("userDetail.noGrants")}</Typography>
+          ) : (
+            <List dense disablePadding data-testid="user-grants">
+              {u.grants.map((g) => (
+                <ListItem
+                  key={g.id}
+                  disableGutters
+                  secondaryAction={
+                    grants &&
+                    !self && (
+                      <Tooltip title={t("userDetail.revoke")}>
+                        <IconButton
+                          edge="end"
+                          aria-label={t("userDetail.revokeNamed", { grant: grantText(g) })}
+                          onClick={() => setRevoking(g)}
+                          data-testid="grant-revoke"
+                        >
+                          <DeleteOutline />
+                        </IconButton>
+                      </Tooltip>
+                    )
+                  }
+                >
+                  <ListItemText primary={grantText(g)} sx={{ pr: 5 }} />
+                </ListItem>
+              ))}
+            </List>
+          )}
+
+          {grants && !self && (
+            <Box
+              component="form"
+              onSubmit={(e: FormEvent) => {
+                e.preventDefault();
+                if (grantComplete(grant)) addGrant.mutate();
+              }}
+              sx={{ mt: 2, pt: 2, borderTop: 1, borderColor: "divider", display: "grid", gap: 2 }}
+            >
+              <Typography variant="subtitle2">{t("userDetail.addGrant")}</Typography>
+              {addGrant.isError && <Alert severity="error">{errorMessage(addGrant.error)}</Alert>}
+              <GrantFields
+                value={grant}
+                onChange={setGrant}
+                testIdPrefix="grant-form"
+                errors={{ role: addErr?.fieldError("role") }}
+              />
+              <Box>
+                <Button
+                  type="submit"
+                  variant="contained"
+                  disabled={!grantComplete(grant) || addGrant.isPending}
+                  data-testid="grant-form-submit"
+                >
+                  {t("userDetail.addGrantSubmit")}
+                </Button>
+              </Box>
+            </Box>
+          )}
+        </Paper>
+      </Box>
+
+      <ConfirmDialog
+        open={revoking !== null}
+        title={t("userDetail.revokeTitle")}
+        message={revoking ? t("userDetail.revokeConfirm", { grant: grantText(revoking), name: u.name }) : ""}
+        confirmLabel={t("userDetail.revoke")}
+        danger
+        busy={revoke.isPending}
+        onConfirm={() => revoking && revoke.mutate(revoking)}
+        onClose={() => setRevoking(null)}
+      />
+      {resetOpen && <ResetPasswordDialog user={u} onClose={() => setResetOpen(false)} />}
+      {editOpen && (
+        <EditUserDialog
+          user={u}
+          busy={patch.isPending}
+          onSave={(body) => patch.mutate(body, { onSuccess: () => setEditOpen(false) })}
+          onClose={() => setEditOpen(false)}
+        />
+      )}
+    </>
+  );
+}
+
+function ResetPasswordDialog({ user, onClose }: { user: User; onClose: () => void }) {
+  const { t } = useTranslation();
+  const notify = useNotify();
+  const [password, setPassword] = useState("");
+  const reset = useMutation({
+    mutationFn: () => api.post<void>(`/users/${encodeURIComponent(user.id)}/password`, { password }),
+    onSuccess: () => {
+      notify.success(t("userDetail.passwordReset"));
+      onClose();
+    },
+  });
+  const err = reset.error instanceof ApiError ? reset.error : null;
+  return (
+    <Dialog
+      open
+      onClose={onClose}
+      maxWidth="xs"
+      fullWidth
+      slotProps={{
+        paper: {
+          component: "form",
+          onSubmit: (e: FormEvent) => {
+            e.preventDefault();
+            if (password) reset.mutate();
+          },
+        },
+      }}
+    >
+      <DialogTitle>{t("userDetail.resetTitle", { name: user.name })}</DialogTitle>
+      <DialogContent>
+        <Box sx={{ display: "grid", gap: 2, pt: 1 }}>
+          {reset.isError && !err?.fieldError("password", "weak_password") && (
+            <Alert severity="error">{errorMessage(reset.error)}</Alert>
+          )}
+          <TextField
+            label={t("userDetail.newPassword")}
+            type="password"
+            autoComplete="new-password"
+            autoFocus
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            error={!!err?.fieldError("password", "weak_password")}
+            helperText={err?.fieldError("password", "weak_password") ?? t("users.passwordHint")}
+            slotProps={{ htmlInput: { dir: "ltr", "data-testid": "reset-password-input" } }}
+          />
+        </Box>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose}>{t("common.cancel")}</Button>
+        <Button
+          type="submit"
+          variant="contained"
+          disabled={!password || reset.isPending}
+          data-testid="reset-password-submit"
+        >
+          {t("userDetail.resetPassword")}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}
+
+function EditUserDialog(props: {
+  user: User;
+  busy: boolean;
+  onSave: (body: { name: string; locale: Locale }) => void;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const [name, setName] = useState(props.user.name);
+  const [locale, setLocale] = useState<Locale>(props.user.locale);
+  return (
+    <Dialog
+      open
+      onClose={props.onClose}
+      maxWidth="xs"
+      fullWidth
+      slotProps={{
+        paper: {
+          component: "form",
+          onSubmit: (e: FormEvent) => {
+            e.preventDefault();
+            if (name.trim()) props.onSave({ name: name.trim(), locale });
+          },
+        },
+      }}
+    >
+      <DialogTitle>{t("userDetail.editTitle")}</DialogTitle>
+      <DialogContent>
+        <Box sx={{ display: "grid", gap: 2, pt: 1 }}>
+          <TextField label={t("users.name")} value={name} autoFocus onChange={(e) => setName(e.target.value)} />
+          <TextField
+            select
+            label={t("users.locale")}
+            value={locale}
+            onChange={(e) => setLocale(e.target.value as Locale)}
+            slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
+          >
+            <option value="fa">{t("locales.fa")}</option>
+            <option value="en">{t("locales.en")}</option>
+          </TextField>
+        </Box>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={props.onClose}>{t("common.cancel")}</Button>
+        <Button type="submit" variant="contained" disabled={!name.trim() || props.busy}>
+          {t("common.save")}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}

@@ -1,0 +1,121 @@
+/**
+ * The foundation journey: the demo national admin signs in to the Persian RTL
+ * app, switches to English and back, creates a province admin, who signs in
+ * and sees only their province.
+ */
+import path from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { DEMO_PASSWORD } from "../../src/server/demo/data";
+import type { TestEnv } from "../support/harness";
+import { ARTIFACTS, signIn, signOut, startBrowserEnv } from "./support";
+
+let env: TestEnv;
+let browser: Browser;
+let stop: () => Promise<void>;
+
+beforeAll(async () => {
+  ({ env, browser, stop } = await startBrowserEnv());
+});
+afterAll(async () => {
+  await stop?.();
+});
+
+const PERSIAN_DIGIT = /[۰-۹]/;
+
+it("national admin: Persian RTL home, English and back, creates a Zanjan province admin who sees only Zanjan", async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: "fa-IR" });
+  const page = await context.newPage();
+  const serverErrors: string[] = [];
+  page.on("response", (r) => {
+    if (r.status() >= 500) serverErrors.push(`${r.status()} ${r.url()}`);
+  });
+
+  await page.goto(env.baseUrl);
+  await page.getByTestId("login-email").waitFor();
+  expect(await page.getAttribute("html", "dir")).toBe("rtl");
+  expect(await page.getAttribute("html", "lang")).toBe("fa");
+
+  // A wrong password first: a clear Persian message.
+  await page.getByTestId("login-email").fill("admin@khooshe.ir");
+  await page.getByTestId("login-password").fill("not-the-password");
+  await page.getByTestId("login-submit").click();
+  await expect.poll(() => page.getByTestId("login-error").textContent()).toContain("گذرواژه نادرست");
+
+  await signIn(page, env.baseUrl, "admin@khooshe.ir", DEMO_PASSWORD);
+  expect(await page.getAttribute("html", "dir")).toBe("rtl");
+  const body = (await page.textContent("body")) ?? "";
+  expect(body).toContain("مدیر ملی سامانه");
+  expect(body).toMatch(PERSIAN_DIGIT);
+  const font = await page.evaluate(() => getComputedStyle(document.body).fontFamily);
+  expect(font).toContain("Vazirmatn");
+  await page.waitForLoadState("networkidle");
+  await page.screenshot({ path: path.join(ARTIFACTS, "home-fa.png"), fullPage: true });
+
+  // English, left to right, kept across a reload; then back to Persian.
+  await page.getByTestId("lang-switch").click();
+  await expect.poll(() => page.getAttribute("html", "dir")).toBe("ltr");
+  expect(await page.getAttribute("html", "lang")).toBe("en");
+  await page.reload();
+  await page.getByTestId("home-title").waitFor();
+  expect(await page.getAttribute("html", "dir")).toBe("ltr");
+  expect(await page.getByTestId("nav-users").textContent()).toMatch(/Users/i);
+  await page.screenshot({ path: path.join(ARTIFACTS, "home-en.png"), fullPage: true });
+  await page.getByTestId("lang-switch").click();
+  await expect.poll(() => page.getAttribute("html", "dir")).toBe("rtl");
+
+  // Create a Zanjan province admin.
+  await page.getByTestId("nav-users").click();
+  await page.getByTestId("users-create").click();
+  await page.getByTestId("user-form-name").fill("مدیر خوشه‌های زنجان");
+  await page.getByTestId("user-form-email").fill("zanjan@khooshe.ir");
+  await page.getByTestId("user-form-password").fill("Zanjan-pass-1404");
+  await page.getByTestId("user-form-role").selectOption("province_admin");
+  await page.getByTestId("user-form-province").selectOption("IR-19");
+  await page.getByTestId("user-form-submit").click();
+  await expect.poll(async () => (await page.textContent("body")) ?? "").toContain("zanjan@khooshe.ir");
+  const created = await env.database.db
+    .selectFrom("users")
+    .innerJoin("role_grants", "role_grants.user_id", "users.id")
+    .select(["role_grants.role", "role_grants.province_code"])
+    .where("users.email", "=", "zanjan@khooshe.ir")
+    .executeTakeFirstOrThrow();
+  expect(created).toEqual({ role: "province_admin", province_code: "IR-19" });
+
+  await signOut(page);
+
+  // The new province admin sees Zanjan's clusters and no other province's.
+  await signIn(page, env.baseUrl, "zanjan@khooshe.ir", "Zanjan-pass-1404");
+  await page.getByTestId("nav-clusters").click();
+  const table = page.getByTestId("clusters-table");
+  await expect.poll(async () => (await table.textContent()) ?? "").toContain("خوشه کفش هیدج");
+  const text = (await table.textContent()) ?? "";
+  expect(text).toContain("زنجان");
+  expect(text).not.toContain("قم");
+  expect(text).not.toContain("اصفهان");
+  expect(text).not.toContain("مشهد");
+  await page.screenshot({ path: path.join(ARTIFACTS, "clusters-zanjan.png"), fullPage: true });
+  await signOut(page);
+
+  expect(serverErrors).toEqual([]);
+  await context.close();
+});
+
+it("works at 360 px wide: the navigation opens from the menu button", async () => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 780 } });
+  const page = await context.newPage();
+  await signIn(page, env.baseUrl, "qom@khooshe.ir", DEMO_PASSWORD);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow).toBeLessThanOrEqual(0);
+  await page.getByTestId("nav-open").click();
+  await page.getByTestId("nav-clusters").click();
+  await expect
+    .poll(async () => (await page.getByTestId("clusters-table").textContent()) ?? "")
+    .toContain("خوشه پوشاک قم");
+  await page.screenshot({ path: path.join(ARTIFACTS, "clusters-360.png"), fullPage: true });
+  await page.goto(`${env.baseUrl}/no-such-page`);
+  await page.getByTestId("not-found").waitFor();
+  await context.close();
+});
