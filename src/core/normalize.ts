@@ -59,3 +59,13 @@ export function toAsciiDigits(input: string): string {
     return String(code >= 0x06f0 ? code - 0x06f0 : code - 0x0660);
   });
 }
+
+/**
+ * normalizeFa without spaces: the key for names and search where a compound
+ * may be typed joined, with a ZWNJ or with a space («بسته‌بندی», «بسته بندی»,
+ * «بستهبندی»). Substring matching on it ignores word boundaries, which is what
+ * users of a search box expect.
+ */
+export function compactFa(input: string): string {
+  return normalizeFa(input).replace(/ /g, "");
+}

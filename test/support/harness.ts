@@ -10,7 +10,7 @@ import path from "node:path";
 import type { FastifyInstance } from "fastify";
 import pg from "pg";
 import { afterAll, beforeAll, describe, inject } from "vitest";
-import { normalizeFa } from "../../src/core/normalize";
+import { compactFa, normalizeFa } from "../../src/core/normalize";
 import type { Role } from "../../src/core/permissions";
 import { hashPassword } from "../../src/server/auth/passwords";
 import { type Config, loadConfig } from "../../src/server/config";
@@ -140,7 +140,7 @@ export async function makeCluster(
       jobs_date: null,
       state_since: now.slice(0, 10),
       resume_state: null,
-      search_norm: normalizeFa(nameFa),
+      search_norm: compactFa(nameFa),
     })
     .execute();
   return { id, provinceCode, nameFa };

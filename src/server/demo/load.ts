@@ -4,7 +4,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { addDaysIso, addYearsIso, jalaliToIso, todayIso } from "../../core/jalali";
-import { normalizeFa } from "../../core/normalize";
+import { compactFa, normalizeFa } from "../../core/normalize";
 import { hashPassword } from "../auth/passwords";
 import type { Database } from "../db/connection";
 import { writeAudit } from "../modules/audit/service";
@@ -63,7 +63,7 @@ export async function loadDemo(database: Database): Promise<{ loaded: boolean; a
           jobs_date: c.jobs?.date ? jalali(c.jobs.date) : null,
           state_since: since,
           resume_state: null,
-          search_norm: normalizeFa([c.nameFa, c.nameEn, c.place, c.sector].filter(Boolean).join(" ")),
+          search_norm: compactFa([c.nameFa, c.nameEn, c.place, c.sector].filter(Boolean).join(" ")),
         })
         .execute();
       // Records taken over from reports enter the history as one step, dated as the report dates it.

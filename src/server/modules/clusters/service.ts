@@ -5,7 +5,7 @@
  * scoped: a user sees only clusters their grants reach.
  */
 import { randomUUID } from "node:crypto";
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import { addDaysIso, addYearsIso, todayIso } from "../../../core/jalali";
 import {
   type ClusterStateName,
@@ -14,7 +14,7 @@ import {
   nextStates,
   PROJECT_STATES,
 } from "../../../core/lifecycle";
-import { normalizeFa } from "../../../core/normalize";
+import { compactFa, normalizeFa } from "../../../core/normalize";
 import { type Actor, scopeFilter } from "../../../core/permissions";
 import { authorize, authorizeAnywhere } from "../../auth/authorize";
 import { type Deps, nowIso } from "../../context";
@@ -119,7 +119,7 @@ export async function clusterScope(db: Kysely<DB>, id: string) {
 const parseList = (s: string | null): string[] => (s ? (JSON.parse(s) as string[]) : []);
 
 function searchKey(c: { nameFa: string; nameEn?: string | null; place?: string | null; sector?: string | null }) {
-  return normalizeFa([c.nameFa, c.nameEn, c.place, c.sector].filter(Boolean).join(" "));
+  return compactFa([c.nameFa, c.nameEn, c.place, c.sector].filter(Boolean).join(" "));
 }
 
 // ----------------------------------------------------------------- reading
@@ -232,8 +232,8 @@ function applyFilters(
   }
   if (q.provinceCode) b = b.where("clusters.province_code", "=", q.provinceCode);
   if (q.state) b = b.where("clusters.state", "=", q.state);
-  if (q.sector) b = b.where(containsNormalized("clusters.search_norm", normalizeFa(q.sector)));
-  if (q.q) b = b.where(containsNormalized("clusters.search_norm", normalizeFa(q.q)));
+  if (q.sector) b = b.where(containsNormalized("clusters.search_norm", compactFa(q.sector)));
+  if (q.q) b = b.where(containsNormalized("clusters.search_norm", compactFa(q.q)));
   const today = todayIso();
   if (q.year || q.contractEnding) {
     // Both filters speak of running projects and their development agent's contract.
@@ -386,12 +386,13 @@ function notFuture(date: string | null | undefined, field: string) {
   if (date && date > todayIso()) throw new AppError(400, "date_in_future", {}, [{ path: field, message: date }]);
 }
 
-async function assertNameFree(db: Kysely<DB>, provinceCode: string, nameNorm: string, exceptId?: string) {
+/** Names are the same when they differ only in letters' forms, ZWNJ or spacing. */
+async function assertNameFree(db: Kysely<DB>, provinceCode: string, nameFa: string, exceptId?: string) {
   let q = db
     .selectFrom("clusters")
     .select("id")
     .where("province_code", "=", provinceCode)
-    .where("name_norm", "=", nameNorm);
+    .where(sql<string>`replace(name_norm, ' ', '')`, "=", compactFa(nameFa));
   if (exceptId) q = q.where("id", "!=", exceptId);
   if (await q.executeTakeFirst()) throw conflict("cluster_name_taken");
 }
@@ -411,7 +412,7 @@ export async function createCluster(deps: Deps, actor: Actor | null, input: Clus
       .executeTakeFirst();
     if (!p) throw badRequest("unknown_province");
     const nameNorm = normalizeFa(input.nameFa);
-    await assertNameFree(trx, input.provinceCode, nameNorm);
+    await assertNameFree(trx, input.provinceCode, input.nameFa);
     const now = nowIso();
     const identifiedOn = input.identifiedOn ?? todayIso();
     await trx
@@ -499,7 +500,7 @@ export async function updateCluster(
     if (input.nameFa !== undefined) {
       set.name_fa = input.nameFa.trim();
       set.name_norm = normalizeFa(input.nameFa);
-      await assertNameFree(trx, before.province_code, set.name_norm, id);
+      await assertNameFree(trx, before.province_code, input.nameFa, id);
     }
     if (input.nameEn !== undefined) set.name_en = input.nameEn?.trim() || null;
     set.search_norm = searchKey({
