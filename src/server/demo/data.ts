@@ -293,6 +293,109 @@ function ISFAHAN_IDENTIFIED(): Array<[string, string]> {
   ];
 }
 
+/** Khorasan Razavi's feasibility round (seed 001): three candidates, clothing chosen first. */
+export const DEMO_FEASIBILITY = {
+  provinceCode: "IR-09",
+  criteria: [
+    { name: "مزیت نسبی منطقه‌ای", weight: 30 },
+    { name: "تعداد بنگاه‌ها و اشتغال", weight: 25 },
+    { name: "ظرفیت صادرات", weight: 25 },
+    { name: "آمادگی ذینفعان برای همکاری", weight: 20 },
+  ],
+  studies: [
+    {
+      clusterKey: "kr-clothing",
+      date: "1400/09/15",
+      author: "دفتر توسعه خوشه‌های کسب و کار خراسان رضوی",
+      scores: [9, 10, 8, 7],
+    },
+    {
+      clusterKey: "kr-plastics",
+      date: "1400/09/15",
+      author: "دفتر توسعه خوشه‌های کسب و کار خراسان رضوی",
+      scores: [7, 6, 6, 6],
+    },
+    {
+      clusterKey: "kr-dairy",
+      date: "1400/09/15",
+      author: "دفتر توسعه خوشه‌های کسب و کار خراسان رضوی",
+      scores: [8, 6, 5, 5],
+    },
+  ],
+  decision: {
+    date: "1401/06/15",
+    clusterKey: "kr-clothing",
+    reason:
+      "اجرای برنامه‌ها برای حمایت از سه خوشه اولویت‌بندی شد و خوشه پوشاک با ۳۴ هزار شغل مستقیم و صادرات به افغانستان، عراق و ترکمنستان در اولویت قرار گرفت.",
+  },
+};
+
+/** Governance bodies the reports name: the Qom clothing steering council and Qom's provincial committee. */
+export const DEMO_GOVERNANCE: Array<{
+  body: "provincial_committee" | "steering_council";
+  provinceCode: string;
+  clusterKey?: string;
+  personName: string;
+  organisation: string;
+  role: string;
+  from: string;
+  userEmail?: string;
+}> = [
+  {
+    body: "steering_council",
+    provinceCode: "IR-25",
+    clusterKey: "qom-clothing",
+    personName: "دکتر ابراهیمی",
+    organisation: "شرکت شهرکهای صنعتی قم (مدیرعامل)",
+    role: "chair",
+    from: "1398/07/01",
+  },
+  {
+    body: "steering_council",
+    provinceCode: "IR-25",
+    clusterKey: "qom-clothing",
+    personName: "عامل توسعه خوشه پوشاک قم",
+    organisation: "تیم توسعه خوشه",
+    role: "secretary",
+    from: "1398/07/01",
+  },
+  {
+    body: "steering_council",
+    provinceCode: "IR-25",
+    clusterKey: "qom-clothing",
+    personName: "نماینده اتحادیه پوشاک قم",
+    organisation: "اتحادیه تولیدکنندگان پوشاک",
+    role: "union_representative",
+    from: "1398/07/01",
+  },
+  {
+    body: "steering_council",
+    provinceCode: "IR-25",
+    clusterKey: "qom-clothing",
+    personName: "مدیر تولیدی پوشاک نگین",
+    organisation: "تولیدی پوشاک نگین قم",
+    role: "enterprise_representative",
+    from: "1399/01/15",
+    userEmail: "council@khooshe.ir",
+  },
+  {
+    body: "provincial_committee",
+    provinceCode: "IR-25",
+    personName: "معاون برنامه‌ریزی استانداری قم",
+    organisation: "استانداری قم",
+    role: "chair",
+    from: "1398/01/20",
+  },
+  {
+    body: "provincial_committee",
+    provinceCode: "IR-25",
+    personName: "دکتر ابراهیمی",
+    organisation: "شرکت شهرکهای صنعتی قم",
+    role: "secretary",
+    from: "1398/01/20",
+  },
+];
+
 export const DEMO_ENTERPRISES: Array<{ clusterKey: string; name: string }> = [
   { clusterKey: "qom-clothing", name: "تولیدی پوشاک نگین قم" },
   { clusterKey: "qom-clothing", name: "پوشاک کودک آوا" },

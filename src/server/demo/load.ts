@@ -8,7 +8,14 @@ import { compactFa, normalizeFa } from "../../core/normalize";
 import { hashPassword } from "../auth/passwords";
 import type { Database } from "../db/connection";
 import { writeAudit } from "../modules/audit/service";
-import { DEMO_ACCOUNTS, DEMO_CLUSTERS, DEMO_ENTERPRISES, DEMO_PASSWORD } from "./data";
+import {
+  DEMO_ACCOUNTS,
+  DEMO_CLUSTERS,
+  DEMO_ENTERPRISES,
+  DEMO_FEASIBILITY,
+  DEMO_GOVERNANCE,
+  DEMO_PASSWORD,
+} from "./data";
 
 /** Demo dates are typed in Jalali as the reports give them. */
 function jalali(date: string): string {
@@ -139,8 +146,11 @@ export async function loadDemo(database: Database): Promise<{ loaded: boolean; a
         })
         .execute();
     }
+    const accounts = new Map<string, { userId: string; grantId: string }>();
     for (const a of DEMO_ACCOUNTS) {
       const userId = randomUUID();
+      const grantId = randomUUID();
+      accounts.set(a.email, { userId, grantId });
       const cluster = a.clusterKey ? clusterIds.get(a.clusterKey) : undefined;
       const ent = a.enterpriseName ? enterpriseIds.get(a.enterpriseName) : undefined;
       const provinceCode = a.provinceCode ?? cluster?.provinceCode ?? ent?.provinceCode ?? null;
@@ -164,7 +174,7 @@ export async function loadDemo(database: Database): Promise<{ loaded: boolean; a
       await trx
         .insertInto("role_grants")
         .values({
-          id: randomUUID(),
+          id: grantId,
           user_id: userId,
           role: a.role,
           province_code: provinceCode,
@@ -172,6 +182,75 @@ export async function loadDemo(database: Database): Promise<{ loaded: boolean; a
           enterprise_id: ent?.id ?? null,
           created_at: now,
           created_by: null,
+        })
+        .execute();
+    }
+    // Khorasan Razavi's feasibility round and its decision.
+    const f = DEMO_FEASIBILITY;
+    const criterionIds = f.criteria.map(() => randomUUID());
+    await trx
+      .insertInto("feasibility_criteria")
+      .values(
+        f.criteria.map((c, i) => ({
+          id: criterionIds[i]!,
+          province_code: f.provinceCode,
+          name: c.name,
+          weight: c.weight,
+          position: i + 1,
+          archived_at: null,
+        })),
+      )
+      .execute();
+    for (const st of f.studies) {
+      const studyId = randomUUID();
+      await trx
+        .insertInto("feasibility_studies")
+        .values({
+          id: studyId,
+          cluster_id: clusterIds.get(st.clusterKey)!.id,
+          province_code: f.provinceCode,
+          study_date: jalali(st.date),
+          author: st.author,
+          summary: null,
+          created_by: null,
+          created_at: now,
+        })
+        .execute();
+      await trx
+        .insertInto("feasibility_scores")
+        .values(st.scores.map((score, i) => ({ study_id: studyId, criterion_id: criterionIds[i]!, score })))
+        .execute();
+    }
+    await trx
+      .insertInto("feasibility_decisions")
+      .values({
+        id: randomUUID(),
+        province_code: f.provinceCode,
+        decided_on: jalali(f.decision.date),
+        chosen_cluster_id: clusterIds.get(f.decision.clusterKey)!.id,
+        reason: f.decision.reason,
+        created_by: null,
+        created_at: now,
+      })
+      .execute();
+    for (const g of DEMO_GOVERNANCE) {
+      const account = g.userEmail ? accounts.get(g.userEmail) : undefined;
+      await trx
+        .insertInto("governance_members")
+        .values({
+          id: randomUUID(),
+          body: g.body,
+          province_code: g.provinceCode,
+          cluster_id: g.clusterKey ? clusterIds.get(g.clusterKey)!.id : null,
+          person_name: g.personName,
+          organisation: g.organisation,
+          role: g.role,
+          from_date: jalali(g.from),
+          to_date: null,
+          user_id: account?.userId ?? null,
+          // The demo council member's account already holds this cluster's council_member grant.
+          grant_id: account?.grantId ?? null,
+          created_at: now,
         })
         .execute();
     }
