@@ -12,7 +12,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
-import { compactFa, normalizeFa } from "../src/core/normalize";
+import { compactFa, normalizeFa, sortKeyFa } from "../src/core/normalize";
 import { CLUSTER_STATES } from "../src/core/schemas";
 import { loadConfig } from "../src/server/config";
 import type { Database } from "../src/server/db/connection";
@@ -37,6 +37,7 @@ async function generate(database: Database, n: number) {
           name_fa: nameFa,
           name_en: null,
           name_norm: normalizeFa(nameFa),
+          name_sort: sortKeyFa(nameFa),
           state: CLUSTER_STATES[k % CLUSTER_STATES.length]!,
           created_at: now,
           updated_at: now,

@@ -69,3 +69,25 @@ export function toAsciiDigits(input: string): string {
 export function compactFa(input: string): string {
   return normalizeFa(input).replace(/ /g, "");
 }
+
+// Persian alphabetical order. Code-point order puts پ چ ژ ک گ ی after the
+// Arabic letters, so names are sorted by this key on both engines instead of
+// by either engine's collation.
+const FA_ALPHABET = "اآبپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیئء";
+
+/**
+ * A sort key for Persian (and Latin) text: two decimal digits per character,
+ * so every engine and collation compares it the same way, in Persian order.
+ * Spaces sort first, then digits, Persian letters, Latin letters, the rest.
+ */
+export function sortKeyFa(input: string): string {
+  let out = "";
+  for (const ch of normalizeFa(input)) {
+    if (ch === " ") out += "00";
+    else if (ch >= "0" && ch <= "9") out += String(1 + Number(ch)).padStart(2, "0");
+    else if (FA_ALPHABET.includes(ch)) out += String(11 + FA_ALPHABET.indexOf(ch));
+    else if (ch >= "a" && ch <= "z") out += String(50 + ch.charCodeAt(0) - 97);
+    else out += "99";
+  }
+  return out.slice(0, 400);
+}

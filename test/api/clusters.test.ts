@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { expect, it } from "vitest";
 import { addDaysIso, addYearsIso, todayIso } from "../../src/core/jalali";
+import { sortKeyFa } from "../../src/core/normalize";
 import { Client, signedIn } from "../support/client";
 import { describeEngines, makeCluster, makeUser } from "../support/harness";
 
@@ -284,6 +285,22 @@ describeEngines("cluster registry and life cycle", (env) => {
     expect(sorted.map((c) => c.stateSince)).toEqual([...sorted.map((c) => c.stateSince)].sort());
     expect((await nat.get<Problem>("/api/v1/clusters?year=4")).status).toBe(400);
     expect((await nat.get<Problem>("/api/v1/clusters?state=dreaming")).status).toBe(400);
+  });
+
+  it("sorts names in Persian alphabetical order on every engine", async () => {
+    for (const nameFa of ["خوشه یاقوت", "خوشه گلاب", "خوشه پسته", "خوشه آجر", "خوشه چرم", "خوشه بادام"]) {
+      await makeCluster(env(), { provinceCode: "IR-28", nameFa });
+    }
+    const nat = await signedIn(env(), await makeUser(env(), { role: "national_admin" }));
+    const names = async (order: string) =>
+      (
+        await nat.get<{ items: { nameFa: string }[] }>(`/api/v1/clusters?provinceCode=IR-28&order=${order}`)
+      ).body.items.map((c) => c.nameFa);
+    const expected = ["خوشه آجر", "خوشه بادام", "خوشه پسته", "خوشه چرم", "خوشه گلاب", "خوشه یاقوت"];
+    expect(await names("asc")).toEqual(expected);
+    expect(await names("desc")).toEqual([...expected].reverse());
+    const provinces = await env().database.db.selectFrom("provinces").select(["name_fa", "name_sort"]).execute();
+    for (const p of provinces) expect(p.name_sort, p.name_fa).toBe(sortKeyFa(p.name_fa));
   });
 
   it("counts clusters per state per province within scope", async () => {

@@ -10,7 +10,7 @@ import path from "node:path";
 import type { FastifyInstance } from "fastify";
 import pg from "pg";
 import { afterAll, beforeAll, describe, inject } from "vitest";
-import { compactFa, normalizeFa } from "../../src/core/normalize";
+import { compactFa, normalizeFa, sortKeyFa } from "../../src/core/normalize";
 import type { Role } from "../../src/core/permissions";
 import { hashPassword } from "../../src/server/auth/passwords";
 import { type Config, loadConfig } from "../../src/server/config";
@@ -122,6 +122,7 @@ export async function makeCluster(
       name_fa: nameFa,
       name_en: null,
       name_norm: normalizeFa(nameFa),
+      name_sort: sortKeyFa(nameFa),
       state: over.state ?? "identified",
       created_at: now,
       updated_at: now,
@@ -157,6 +158,7 @@ export async function makeEnterprise(env: TestEnv, cluster: { id: string; provin
       province_code: cluster.provinceCode,
       name: n,
       name_norm: normalizeFa(n),
+      name_sort: sortKeyFa(n),
       created_at: new Date().toISOString(),
     })
     .execute();
@@ -192,6 +194,7 @@ export async function makeUser(
       email,
       name,
       name_norm: normalizeFa(name),
+      name_sort: sortKeyFa(name),
       password_hash: cachedHash,
       locale: "fa",
       active: over.active === false ? 0 : 1,

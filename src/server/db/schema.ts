@@ -9,6 +9,8 @@ export interface ProvincesTable {
   name_fa: string;
   name_en: string;
   name_norm: string;
+  /** sortKeyFa(name): Persian alphabetical order on both engines. */
+  name_sort: string;
 }
 
 export interface ClustersTable {
@@ -17,6 +19,8 @@ export interface ClustersTable {
   name_fa: string;
   name_en: string | null;
   name_norm: string;
+  /** sortKeyFa(name): Persian alphabetical order on both engines. */
+  name_sort: string;
   state: string;
   created_at: string;
   updated_at: string;
@@ -139,6 +143,8 @@ export interface EnterprisesTable {
   province_code: string;
   name: string;
   name_norm: string;
+  /** sortKeyFa(name): Persian alphabetical order on both engines. */
+  name_sort: string;
   created_at: string;
 }
 
@@ -147,6 +153,8 @@ export interface UsersTable {
   email: string;
   name: string;
   name_norm: string;
+  /** sortKeyFa(name): Persian alphabetical order on both engines. */
+  name_sort: string;
   password_hash: string;
   locale: string;
   active: number;

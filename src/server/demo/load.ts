@@ -4,7 +4,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { addDaysIso, addYearsIso, jalaliToIso, todayIso } from "../../core/jalali";
-import { compactFa, normalizeFa } from "../../core/normalize";
+import { compactFa, normalizeFa, sortKeyFa } from "../../core/normalize";
 import { hashPassword } from "../auth/passwords";
 import type { Database } from "../db/connection";
 import { writeAudit } from "../modules/audit/service";
@@ -52,6 +52,7 @@ export async function loadDemo(database: Database): Promise<{ loaded: boolean; a
           name_fa: c.nameFa,
           name_en: c.nameEn,
           name_norm: normalizeFa(c.nameFa),
+          name_sort: sortKeyFa(c.nameFa),
           state: c.state,
           created_at: now,
           updated_at: now,
@@ -142,6 +143,7 @@ export async function loadDemo(database: Database): Promise<{ loaded: boolean; a
           province_code: c.provinceCode,
           name: e.name,
           name_norm: normalizeFa(e.name),
+          name_sort: sortKeyFa(e.name),
           created_at: now,
         })
         .execute();
@@ -161,6 +163,7 @@ export async function loadDemo(database: Database): Promise<{ loaded: boolean; a
           email: a.email,
           name: a.name,
           name_norm: normalizeFa(a.name),
+          name_sort: sortKeyFa(a.name),
           password_hash: hash,
           locale: "fa",
           active: 1,

@@ -9,6 +9,7 @@ export async function up(db: Kysely<unknown>, _ctx: MigrationContext): Promise<v
     .addColumn("name_fa", "text", (c) => c.notNull())
     .addColumn("name_en", "text", (c) => c.notNull())
     .addColumn("name_norm", "text", (c) => c.notNull())
+    .addColumn("name_sort", "text", (c) => c.notNull())
     .execute();
 
   await db.schema
@@ -18,6 +19,7 @@ export async function up(db: Kysely<unknown>, _ctx: MigrationContext): Promise<v
     .addColumn("name_fa", "text", (c) => c.notNull())
     .addColumn("name_en", "text")
     .addColumn("name_norm", "text", (c) => c.notNull())
+    .addColumn("name_sort", "text", (c) => c.notNull())
     .addColumn("state", "text", (c) => c.notNull())
     .addColumn("created_at", "text", (c) => c.notNull())
     .addColumn("updated_at", "text", (c) => c.notNull())
@@ -37,6 +39,7 @@ export async function up(db: Kysely<unknown>, _ctx: MigrationContext): Promise<v
     .addColumn("province_code", "text", (c) => c.notNull().references("provinces.code"))
     .addColumn("name", "text", (c) => c.notNull())
     .addColumn("name_norm", "text", (c) => c.notNull())
+    .addColumn("name_sort", "text", (c) => c.notNull())
     .addColumn("created_at", "text", (c) => c.notNull())
     .execute();
   await db.schema.createIndex("enterprises_cluster_idx").on("enterprises").column("cluster_id").execute();
@@ -47,6 +50,7 @@ export async function up(db: Kysely<unknown>, _ctx: MigrationContext): Promise<v
     .addColumn("email", "text", (c) => c.notNull().unique())
     .addColumn("name", "text", (c) => c.notNull())
     .addColumn("name_norm", "text", (c) => c.notNull())
+    .addColumn("name_sort", "text", (c) => c.notNull())
     .addColumn("password_hash", "text", (c) => c.notNull())
     .addColumn("locale", "text", (c) => c.notNull())
     .addColumn("active", "integer", (c) => c.notNull())

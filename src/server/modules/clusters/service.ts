@@ -14,7 +14,7 @@ import {
   nextStates,
   PROJECT_STATES,
 } from "../../../core/lifecycle";
-import { compactFa, normalizeFa } from "../../../core/normalize";
+import { compactFa, normalizeFa, sortKeyFa } from "../../../core/normalize";
 import { type Actor, scopeFilter } from "../../../core/permissions";
 import { authorize, authorizeAnywhere } from "../../auth/authorize";
 import { type Deps, nowIso } from "../../context";
@@ -261,8 +261,8 @@ function applyFilters(
 }
 
 const SORTS = {
-  name: "clusters.name_norm",
-  province: "provinces.name_norm",
+  name: "clusters.name_sort",
+  province: "provinces.name_sort",
   state: "clusters.state",
   stateSince: "clusters.state_since",
 } as const;
@@ -276,7 +276,7 @@ export async function listClusters(deps: Deps, actor: Actor | null, q: ListClust
       .selectAll("clusters")
       .select(["provinces.name_fa as province_name_fa", "provinces.name_en as province_name_en"])
       .orderBy(SORTS[q.sort], q.order)
-      .orderBy("clusters.name_norm")
+      .orderBy("clusters.name_sort")
       .orderBy("clusters.id")
       .limit(q.limit)
       .offset(q.offset)
@@ -423,6 +423,7 @@ export async function createCluster(deps: Deps, actor: Actor | null, input: Clus
         name_fa: input.nameFa.trim(),
         name_en: input.nameEn?.trim() || null,
         name_norm: nameNorm,
+        name_sort: sortKeyFa(input.nameFa),
         state: "identified",
         created_at: now,
         updated_at: now,
@@ -500,6 +501,7 @@ export async function updateCluster(
     if (input.nameFa !== undefined) {
       set.name_fa = input.nameFa.trim();
       set.name_norm = normalizeFa(input.nameFa);
+      set.name_sort = sortKeyFa(input.nameFa);
       await assertNameFree(trx, before.province_code, input.nameFa, id);
     }
     if (input.nameEn !== undefined) set.name_en = input.nameEn?.trim() || null;
@@ -818,7 +820,7 @@ export async function clustersForExport(
     .selectAll("clusters")
     .select(["provinces.name_fa as province_name_fa", "provinces.name_en as province_name_en"])
     .orderBy(SORTS[q.sort], q.order)
-    .orderBy("clusters.name_norm")
+    .orderBy("clusters.name_sort")
     .limit(50_000)
     .execute();
   const today = todayIso();
@@ -880,7 +882,7 @@ export async function listEnterprises(
         "clusters.name_fa as cluster_name",
         "enterprises.province_code",
       ])
-      .orderBy("enterprises.name_norm")
+      .orderBy("enterprises.name_sort")
       .orderBy("enterprises.id")
       .limit(q.limit)
       .offset(q.offset)

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
-import { normalizeFa } from "../../../core/normalize";
+import { normalizeFa, sortKeyFa } from "../../../core/normalize";
 import { type Actor, can, type Grant, isNational, type Role, type Scope, scopeFilter } from "../../../core/permissions";
 import { authorize, authorizeAnywhere, requireActor } from "../../auth/authorize";
 import { hashPassword, isStrongPassword, verifyPassword } from "../../auth/passwords";
@@ -175,7 +175,7 @@ export async function listUsers(deps: Deps, actor: Actor | null, q: ListUsersQue
       eb.or([containsNormalized("name_norm", norm), containsNormalized("email", q.q!.trim().toLowerCase())]),
     );
   }
-  const sortCol = q.sort === "email" ? "email" : q.sort === "createdAt" ? "created_at" : "name_norm";
+  const sortCol = q.sort === "email" ? "email" : q.sort === "createdAt" ? "created_at" : "name_sort";
   const [rows, total] = await Promise.all([
     base.selectAll().orderBy(sortCol, q.order).orderBy("id").limit(q.limit).offset(q.offset).execute(),
     base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
@@ -235,6 +235,7 @@ export async function createUser(deps: Deps, ctx: RequestCtx, input: CreateUserI
         email,
         name: input.name.trim(),
         name_norm: normalizeFa(input.name),
+        name_sort: sortKeyFa(input.name),
         password_hash: passwordHash,
         locale: input.locale ?? "fa",
         active: 1,
@@ -316,6 +317,7 @@ export async function updateUser(deps: Deps, ctx: RequestCtx, id: string, input:
     if (input.name !== undefined && input.name.trim() !== u.name) {
       set.name = input.name.trim();
       set.name_norm = normalizeFa(input.name);
+      set.name_sort = sortKeyFa(input.name);
       before.name = u.name;
       after.name = set.name;
     }
