@@ -1,0 +1,92 @@
+/**
+ * Outgoing e-mail through SMTP when SMTP_URL is set: delivered mail is marked
+ * sent, a failing server leaves it marked failed with the reason; nothing is
+ * silently dropped.
+ */
+import type { AddressInfo } from "node:net";
+import { SMTPServer } from "smtp-server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signedIn } from "../support/client";
+import { makeUser, startEnv, type TestEnv } from "../support/harness";
+
+type Outbox = { items: { to: string; status: string; error: string | null; sentAt: string | null }[] };
+
+const received: { to: string[]; body: string }[] = [];
+let smtp: SMTPServer;
+let smtpPort = 0;
+
+beforeAll(async () => {
+  smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    onData(stream, session, done) {
+      let body = "";
+      stream.on("data", (c: Buffer) => {
+        body += c.toString("utf8");
+      });
+      stream.on("end", () => {
+        received.push({ to: session.envelope.rcptTo.map((r) => r.address), body });
+        done();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
+  smtpPort = (smtp.server.address() as AddressInfo).port;
+});
+afterAll(async () => {
+  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+});
+
+async function waitFor<T>(fn: () => Promise<T | undefined>): Promise<T> {
+  for (let i = 0; i < 100; i++) {
+    const v = await fn();
+    if (v !== undefined) return v;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error("timed out");
+}
+
+describe("mail through SMTP", () => {
+  let env: TestEnv;
+  let stop: () => Promise<void>;
+  beforeAll(async () => {
+    ({ env, stop } = await startEnv("sqlite", { SMTP_URL: `smtp://127.0.0.1:${smtpPort}?ignoreTLS=true` }));
+  });
+  afterAll(async () => stop?.());
+
+  it("sends the welcome mail and marks it sent", async () => {
+    const admin = await signedIn(env, await makeUser(env, { role: "national_admin" }));
+    const r = await admin.post("/api/v1/users", {
+      email: "mailed@test.ir",
+      name: "گیرنده نامه",
+      password: "Mailed-12345",
+    });
+    expect(r.status).toBe(201);
+    const mail = await waitFor(async () => received.find((m) => m.to.includes("mailed@test.ir")));
+    expect(mail.body).toContain("mailed@test.ir");
+    const sent = await waitFor(async () => {
+      const o = await admin.get<Outbox>("/api/v1/outbox");
+      return o.body.items.find((m) => m.to === "mailed@test.ir" && m.status === "sent");
+    });
+    expect(sent.sentAt).toBeTruthy();
+  });
+});
+
+describe("mail when the SMTP server is down", () => {
+  let env: TestEnv;
+  let stop: () => Promise<void>;
+  beforeAll(async () => {
+    ({ env, stop } = await startEnv("sqlite", { SMTP_URL: "smtp://127.0.0.1:1?connectionTimeout=2000" }));
+  });
+  afterAll(async () => stop?.());
+
+  it("keeps the mail in the outbox as failed, with the reason", async () => {
+    const admin = await signedIn(env, await makeUser(env, { role: "national_admin" }));
+    await admin.post("/api/v1/users", { email: "unsent@test.ir", name: "بی‌نامه", password: "Unsent-12345" });
+    const failed = await waitFor(async () => {
+      const o = await admin.get<Outbox>("/api/v1/outbox");
+      return o.body.items.find((m) => m.to === "unsent@test.ir" && m.status === "failed");
+    });
+    expect(failed.error).toMatch(/ECONNREFUSED|connect/i);
+  });
+});
