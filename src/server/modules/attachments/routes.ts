@@ -1,10 +1,11 @@
+import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { Id } from "../../../core/schemas";
 import { actorOf } from "../../app";
 import { requireActor } from "../../auth/authorize";
 import { badRequest } from "../../errors";
-import { addAttachment, listAttachments, openAttachment } from "./service";
+import { addAttachment, listAttachments, type OwnerType, openAttachment } from "./service";
 
 const AttachmentOut = z.object({
   id: z.string(),
@@ -13,6 +14,16 @@ const AttachmentOut = z.object({
   size: z.number(),
   createdAt: z.string(),
 });
+
+/** Reads the one multipart file of a request and attaches it to its owner. */
+async function upload(req: FastifyRequest, owner: { type: OwnerType; id: string }) {
+  requireActor(req.auth.actor);
+  if (!req.isMultipart()) throw badRequest("file_missing");
+  const file = await req.file();
+  if (!file) throw badRequest("file_missing");
+  const content = await file.toBuffer();
+  return addAttachment(req.server.deps, actorOf(req), owner, { fileName: file.filename, content });
+}
 
 export const attachmentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -39,20 +50,7 @@ export const attachmentRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: AttachmentOut },
       },
     },
-    async (req, reply) => {
-      requireActor(req.auth.actor);
-      if (!req.isMultipart()) throw badRequest("file_missing");
-      const file = await req.file();
-      if (!file) throw badRequest("file_missing");
-      const content = await file.toBuffer();
-      const dto = await addAttachment(
-        app.deps,
-        actorOf(req),
-        { type: "cluster", id: req.params.id },
-        { fileName: file.filename, content },
-      );
-      return reply.code(201).send(dto);
-    },
+    async (req, reply) => reply.code(201).send(await upload(req, { type: "cluster", id: req.params.id })),
   );
 
   app.post(
@@ -66,20 +64,7 @@ export const attachmentRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: AttachmentOut },
       },
     },
-    async (req, reply) => {
-      requireActor(req.auth.actor);
-      if (!req.isMultipart()) throw badRequest("file_missing");
-      const file = await req.file();
-      if (!file) throw badRequest("file_missing");
-      const content = await file.toBuffer();
-      const dto = await addAttachment(
-        app.deps,
-        actorOf(req),
-        { type: "transition", id: req.params.id },
-        { fileName: file.filename, content },
-      );
-      return reply.code(201).send(dto);
-    },
+    async (req, reply) => reply.code(201).send(await upload(req, { type: "transition", id: req.params.id })),
   );
 
   app.get(

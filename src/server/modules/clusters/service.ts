@@ -201,6 +201,25 @@ function toDto(r: ClusterJoined, contracts: ContractDto[], today: string): Clust
   };
 }
 
+/** The registry record with its contracts; the history is added by the caller that loads it. */
+function toDetail(r: ClusterJoined, contracts: ContractDto[], today: string): ClusterDetailDto {
+  const resume = r.resume_state as ClusterStateName | null;
+  return {
+    ...toDto(r, contracts, today),
+    isicCodes: parseList(r.isic_codes),
+    productGroups: parseList(r.product_groups),
+    advantageNote: r.advantage_note,
+    estEnterprisesSource: r.est_enterprises_source,
+    estEnterprisesDate: r.est_enterprises_date,
+    jobsSource: r.jobs_source,
+    jobsDate: r.jobs_date,
+    resumeState: resume,
+    nextStates: nextStates(r.state as ClusterStateName, resume),
+    contracts,
+    transitions: [],
+  };
+}
+
 export interface ListClustersQuery {
   q?: string;
   provinceCode?: string;
@@ -323,20 +342,8 @@ async function loadDetail(db: Kysely<DB>, id: string): Promise<ClusterDetailDto>
         .orderBy("created_at")
         .execute()
     : [];
-  const state = r.state as ClusterStateName;
-  const resume = r.resume_state as ClusterStateName | null;
   return {
-    ...toDto(r, contracts, today),
-    isicCodes: parseList(r.isic_codes),
-    productGroups: parseList(r.product_groups),
-    advantageNote: r.advantage_note,
-    estEnterprisesSource: r.est_enterprises_source,
-    estEnterprisesDate: r.est_enterprises_date,
-    jobsSource: r.jobs_source,
-    jobsDate: r.jobs_date,
-    resumeState: resume,
-    nextStates: nextStates(state, resume),
-    contracts,
+    ...toDetail(r, contracts, today),
     transitions: transitions.map((t) => ({
       id: t.id,
       fromState: t.from_state as ClusterStateName | null,
@@ -833,23 +840,7 @@ export async function clustersForExport(
     );
     for (const [k, v] of part) contracts.set(k, v);
   }
-  return rows.map((r) => {
-    const cs = contracts.get(r.id) ?? [];
-    return {
-      ...toDto(r, cs, today),
-      isicCodes: parseList(r.isic_codes),
-      productGroups: parseList(r.product_groups),
-      advantageNote: r.advantage_note,
-      estEnterprisesSource: r.est_enterprises_source,
-      estEnterprisesDate: r.est_enterprises_date,
-      jobsSource: r.jobs_source,
-      jobsDate: r.jobs_date,
-      resumeState: r.resume_state as ClusterStateName | null,
-      nextStates: [],
-      transitions: [],
-      contracts: cs,
-    };
-  });
+  return rows.map((r) => toDetail(r, contracts.get(r.id) ?? [], today));
 }
 
 // ----------------------------------------------------------------- enterprises

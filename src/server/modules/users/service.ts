@@ -381,21 +381,57 @@ export async function addGrant(deps: Deps, ctx: RequestCtx, id: string, input: G
   const db = deps.database.db;
   await db.transaction().execute(async (trx) => {
     const { u, a } = await loadUserFor(trx, ctx.actor, id, "user.manage");
-    const grant = await resolveGrantScope(trx, input);
-    authorize(a, "grant.manage", grant);
-    if (u.id === a.userId) throw badRequest("cannot_change_self");
-    const grantId = await insertGrant(trx, id, grant, a.userId);
-    await writeAudit(trx, a, {
-      action: "grant.add",
-      targetType: "user",
-      targetId: id,
-      provinceCode: u.home_province_code,
-      clusterId: grant.clusterId,
-      summary: { grantId, ...grant },
-    });
-    await notify(trx, id, "grant_added", { role: grant.role });
+    await applyGrant(trx, a, { id: u.id, homeProvinceCode: u.home_province_code }, input);
   });
   return (await userDtoById(db, id))!;
+}
+
+/** Grants one role with its scope checks, audit and notification; returns the grant id. */
+async function applyGrant(
+  trx: Kysely<DB>,
+  actor: Actor,
+  user: { id: string; homeProvinceCode: string | null },
+  input: GrantInput,
+): Promise<string> {
+  const grant = await resolveGrantScope(trx, input);
+  authorize(actor, "grant.manage", grant);
+  if (user.id === actor.userId) throw badRequest("cannot_change_self");
+  const grantId = await insertGrant(trx, user.id, grant, actor.userId);
+  await writeAudit(trx, actor, {
+    action: "grant.add",
+    targetType: "user",
+    targetId: user.id,
+    provinceCode: user.homeProvinceCode,
+    clusterId: grant.clusterId,
+    summary: { grantId, ...grant },
+  });
+  await notify(trx, user.id, "grant_added", { role: grant.role });
+  return grantId;
+}
+
+/** Removes one grant after checking its own scope, with audit and notification. */
+async function removeGrant(trx: Kysely<DB>, actor: Actor, g: GrantRow, homeProvinceCode: string | null) {
+  authorize(actor, "grant.manage", {
+    provinceCode: g.province_code,
+    clusterId: g.cluster_id,
+    enterpriseId: g.enterprise_id,
+  });
+  await trx.deleteFrom("role_grants").where("id", "=", g.id).execute();
+  await writeAudit(trx, actor, {
+    action: "grant.revoke",
+    targetType: "user",
+    targetId: g.user_id,
+    provinceCode: homeProvinceCode,
+    clusterId: g.cluster_id,
+    summary: {
+      grantId: g.id,
+      role: g.role,
+      provinceCode: g.province_code,
+      clusterId: g.cluster_id,
+      enterpriseId: g.enterprise_id,
+    },
+  });
+  await notify(trx, g.user_id, "grant_revoked", { role: g.role });
 }
 
 export async function revokeGrant(deps: Deps, ctx: RequestCtx, id: string, grantId: string): Promise<UserDto> {
@@ -409,28 +445,8 @@ export async function revokeGrant(deps: Deps, ctx: RequestCtx, id: string, grant
       .where("user_id", "=", id)
       .executeTakeFirst();
     if (!g) throw notFound();
-    authorize(a, "grant.manage", {
-      provinceCode: g.province_code,
-      clusterId: g.cluster_id,
-      enterpriseId: g.enterprise_id,
-    });
     if (u.id === a.userId) throw badRequest("cannot_change_self");
-    await trx.deleteFrom("role_grants").where("id", "=", grantId).execute();
-    await writeAudit(trx, a, {
-      action: "grant.revoke",
-      targetType: "user",
-      targetId: id,
-      provinceCode: u.home_province_code,
-      clusterId: g.cluster_id,
-      summary: {
-        grantId,
-        role: g.role,
-        provinceCode: g.province_code,
-        clusterId: g.cluster_id,
-        enterpriseId: g.enterprise_id,
-      },
-    });
-    await notify(trx, id, "grant_revoked", { role: g.role });
+    await removeGrant(trx, a, g, u.home_province_code);
   });
   return (await userDtoById(db, id))!;
 }
@@ -457,20 +473,7 @@ export async function linkableUser(
  */
 export async function grantRoleInTx(trx: Kysely<DB>, actor: Actor, userId: string, input: GrantInput): Promise<string> {
   const u = await linkableUser(trx, actor, userId);
-  const grant = await resolveGrantScope(trx, input);
-  authorize(actor, "grant.manage", grant);
-  if (userId === actor.userId) throw badRequest("cannot_change_self");
-  const grantId = await insertGrant(trx, userId, grant, actor.userId);
-  await writeAudit(trx, actor, {
-    action: "grant.add",
-    targetType: "user",
-    targetId: userId,
-    provinceCode: u.homeProvinceCode,
-    clusterId: grant.clusterId,
-    summary: { grantId, ...grant },
-  });
-  await notify(trx, userId, "grant_added", { role: grant.role });
-  return grantId;
+  return applyGrant(trx, actor, u, input);
 }
 
 /**
@@ -481,32 +484,12 @@ export async function grantRoleInTx(trx: Kysely<DB>, actor: Actor, userId: strin
 export async function revokeGrantInTx(trx: Kysely<DB>, actor: Actor, grantId: string): Promise<boolean> {
   const g = await trx.selectFrom("role_grants").selectAll().where("id", "=", grantId).executeTakeFirst();
   if (!g) return false;
-  authorize(actor, "grant.manage", {
-    provinceCode: g.province_code,
-    clusterId: g.cluster_id,
-    enterpriseId: g.enterprise_id,
-  });
   const home = await trx
     .selectFrom("users")
     .select("home_province_code")
     .where("id", "=", g.user_id)
     .executeTakeFirst();
-  await trx.deleteFrom("role_grants").where("id", "=", grantId).execute();
-  await writeAudit(trx, actor, {
-    action: "grant.revoke",
-    targetType: "user",
-    targetId: g.user_id,
-    provinceCode: home?.home_province_code ?? null,
-    clusterId: g.cluster_id,
-    summary: {
-      grantId,
-      role: g.role,
-      provinceCode: g.province_code,
-      clusterId: g.cluster_id,
-      enterpriseId: g.enterprise_id,
-    },
-  });
-  await notify(trx, g.user_id, "grant_revoked", { role: g.role });
+  await removeGrant(trx, actor, g, home?.home_province_code ?? null);
   return true;
 }
 
