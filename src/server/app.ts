@@ -80,7 +80,7 @@ function sendProblem(
       status,
       code,
       detail,
-      ...(issues.length ? { errors: issues } : {}),
+      ...(issues.length ? { errors: issues.map((i) => ({ path: i.path, message: i.message ?? detail })) } : {}),
     });
 }
 

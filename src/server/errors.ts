@@ -49,7 +49,8 @@ export type ErrorCode =
 
 export interface FieldIssue {
   path: string;
-  message: string;
+  /** Omitted: the problem's own message applies to this field. */
+  message?: string;
 }
 
 import { type Lang, t } from "./i18n";
@@ -79,6 +80,9 @@ export class AppError extends Error {
 export const badRequest = (code: ErrorCode, params?: Record<string, ErrorParam>) => new AppError(400, code, params);
 export const invalid = (path: string, message: string) =>
   new AppError(400, "validation_failed", {}, [{ path, message }]);
+/** A 400 whose message applies to one field of the body. */
+export const fieldError = (code: ErrorCode, path: string, params?: Record<string, ErrorParam>) =>
+  new AppError(400, code, params, [{ path: `body.${path}` }]);
 export const unauthenticated = (code: ErrorCode = "unauthenticated") => new AppError(401, code);
 export const forbidden = () => new AppError(403, "forbidden");
 export const notFound = () => new AppError(404, "not_found");

@@ -83,6 +83,21 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
+/** The ApiError for a failed response (its problem details when it has them). */
+async function problemOf(res: Response): Promise<ApiError> {
+  let problem: Problem = {};
+  const type = res.headers.get("content-type") ?? "";
+  if (type.includes("json")) {
+    try {
+      problem = (await res.json()) as Problem;
+    } catch {
+      problem = {};
+    }
+  }
+  const fallback = problem.code ? tDynamic(`errors.${problem.code}`, { defaultValue: "" }) : "";
+  return new ApiError(res.status, problem, fallback || i18n.t("common.unexpectedError"));
+}
+
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? "GET";
   const headers: Record<string, string> = {
@@ -116,19 +131,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     csrfToken = null;
     onUnauthorized?.();
   }
-  if (!res.ok) {
-    let problem: Problem = {};
-    const type = res.headers.get("content-type") ?? "";
-    if (type.includes("json")) {
-      try {
-        problem = (await res.json()) as Problem;
-      } catch {
-        problem = {};
-      }
-    }
-    const fallback = problem.code ? tDynamic(`errors.${problem.code}`, { defaultValue: "" }) : "";
-    throw new ApiError(res.status, problem, fallback || i18n.t("common.unexpectedError"));
-  }
+  if (!res.ok) throw await problemOf(res);
   if (res.status === 204) return undefined as T;
   const type = res.headers.get("content-type") ?? "";
   if (!type.includes("json")) return undefined as T;
@@ -149,4 +152,57 @@ export function errorMessage(err: unknown): string {
   if (err instanceof ApiError) return err.message;
   if (err instanceof Error && err.message) return err.message;
   return i18n.t("common.unexpectedError");
+}
+
+/**
+ * Downloads a file from the API as the browser would from a link, but with
+ * the UI language in Accept-Language (the server picks the file's language
+ * from it) and the server's error message when it fails.
+ */
+export async function downloadFile(path: string, query: Record<string, QueryValue>, fallbackName: string) {
+  let res: Response;
+  try {
+    res = await fetch(withQuery(`${API_BASE}${path}`, query), {
+      headers: { "Accept-Language": i18n.language || "fa" },
+      credentials: "same-origin",
+    });
+  } catch {
+    throw new ApiError(0, { code: "network_error" }, i18n.t("common.networkError"));
+  }
+  if (res.status === 401) onUnauthorized?.();
+  if (!res.ok) throw await problemOf(res);
+  const disposition = res.headers.get("content-disposition") ?? "";
+  const name = /filename="?([^";]+)"?/.exec(disposition)?.[1] ?? fallbackName;
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = name;
+  a.style.display = "none";
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+}
+
+/**
+ * The server's messages for a form's fields: zod's message for a field the
+ * validation names (path "body.nameFa", "body.jobs.guild"…), the problem's
+ * detail for a rule error that points at a field (date_in_future names the
+ * field, its message is the date) or whose code belongs to a field; `alert`
+ * is the message when no field shows it.
+ */
+export function formErrors(error: unknown, fields: Record<string, readonly string[]>) {
+  const err = error instanceof ApiError ? error : null;
+  const field = (name: string): string | undefined => {
+    if (!err) return undefined;
+    const hit = err.errors.find((e) => {
+      const p = e.path.replace(/^body\./, "");
+      return p === name || p.startsWith(`${name}.`);
+    });
+    if (hit) return err.code === "validation_failed" ? hit.message : err.message;
+    return fields[name]?.includes(err.code) ? err.message : undefined;
+  };
+  const shown = Object.keys(fields).some((n) => field(n) !== undefined);
+  const alert = error && !shown ? errorMessage(error) : null;
+  return { field, alert };
 }

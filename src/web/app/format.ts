@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { instantToJalali, isoToJalali } from "../../core/jalali";
-import { toPersianDigits } from "../../core/normalize";
+import { toAsciiDigits, toPersianDigits } from "../../core/normalize";
 import type { Locale } from "./types";
 
 const numberFormats: Record<Locale, Intl.NumberFormat> = {
@@ -53,4 +53,22 @@ export function useFormat() {
     date: (v: string | null | undefined, withTime = true) => (v ? formatJalali(v, lng, withTime) : ""),
     bytes: (n: number) => formatBytes(n, lng, { b: t("units.b"), kb: t("units.kb"), mb: t("units.mb") }),
   };
+}
+
+/**
+ * A whole number typed with Persian, Arabic-Indic or Latin digits, with or
+ * without group separators: null when empty, NaN when it is not one.
+ */
+export function parseWhole(text: string): number | null {
+  const s = toAsciiDigits(text).replace(/[\s,٬،_']/g, "");
+  if (s === "") return null;
+  return /^\d+$/.test(s) ? Number(s) : Number.NaN;
+}
+
+/** A list typed with Latin or Persian commas (or semicolons): trimmed, empty items dropped. */
+export function splitList(text: string): string[] {
+  return text
+    .split(/[,،;؛]/)
+    .map((x) => x.trim())
+    .filter(Boolean);
 }

@@ -2,6 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useCallback } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "./api";
+import { useAuth } from "./auth";
 import type { Cluster, Enterprise, Page, Province, User } from "./types";
 
 const HOUR = 3_600_000;
@@ -65,4 +66,20 @@ export function clusterName(c: Pick<Cluster, "nameFa" | "nameEn">, lng: string):
 
 export function clusterProvinceName(c: Pick<Cluster, "provinceNameFa" | "provinceNameEn">, lng: string): string {
   return lng === "en" ? c.provinceNameEn : c.provinceNameFa;
+}
+
+export function provinceLabel(p: Pick<Province, "nameFa" | "nameEn">, lng: string): string {
+  return lng === "en" ? p.nameEn : p.nameFa;
+}
+
+/**
+ * The provinces the user works in as a province admin (all of them for a
+ * national admin); `several` says whether a province picker makes sense.
+ */
+export function useScopeProvinces(enabled = true) {
+  const { user, isNational } = useAuth();
+  const provinces = useProvinces(enabled);
+  const mine = new Set(user.grants.filter((g) => g.role === "province_admin").map((g) => g.provinceCode));
+  const items = (provinces.data?.items ?? []).filter((p) => isNational || mine.has(p.code));
+  return { items, isPending: provinces.isPending, isNational, several: isNational || items.length > 1 };
 }

@@ -14,6 +14,9 @@ const OutboxPage = lazy(() => import("../pages/outbox/OutboxPage"));
 const AccountPage = lazy(() => import("../pages/account/AccountPage"));
 const ClustersPage = lazy(() => import("../pages/clusters/ClustersPage"));
 const ClusterDetailPage = lazy(() => import("../pages/clusters/ClusterDetailPage"));
+const OverviewPage = lazy(() => import("../pages/overview/OverviewPage"));
+const FeasibilityPage = lazy(() => import("../pages/feasibility/FeasibilityPage"));
+const CommitteePage = lazy(() => import("../pages/governance/CommitteePage"));
 const ProvincesPage = lazy(() => import("../pages/provinces/ProvincesPage"));
 const NotFoundPage = lazy(() => import("../pages/notfound/NotFoundPage"));
 
@@ -82,6 +85,30 @@ export const router = createBrowserRouter([
         element: (
           <Guard action="cluster.read">
             <ClusterDetailPage />
+          </Guard>
+        ),
+      },
+      {
+        path: "overview",
+        element: (
+          <Guard action="cluster.read">
+            <OverviewPage />
+          </Guard>
+        ),
+      },
+      {
+        path: "feasibility",
+        element: (
+          <Guard action="feasibility.manage">
+            <FeasibilityPage />
+          </Guard>
+        ),
+      },
+      {
+        path: "committee",
+        element: (
+          <Guard action="governance.manage">
+            <CommitteePage />
           </Guard>
         ),
       },

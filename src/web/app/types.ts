@@ -56,6 +56,33 @@ export const CLUSTER_STATES = [
 ] as const;
 export type ClusterState = (typeof CLUSTER_STATES)[number];
 
+/** The main path of the life cycle, in order (on hold and cancelled lie beside it). */
+export const MAIN_PATH: readonly ClusterState[] = [
+  "identified",
+  "feasibility",
+  "approved",
+  "agent_contracted",
+  "diagnostic",
+  "action_planning",
+  "implementation",
+  "handed_over",
+  "network",
+];
+
+/**
+ * Whether moving from `from` to `to` needs a written reason: going back on
+ * the main path, cancelling, or reopening a cancelled project.
+ */
+export function transitionNeedsReason(from: ClusterState, to: ClusterState): boolean {
+  if (to === "cancelled" || from === "cancelled") return true;
+  const i = MAIN_PATH.indexOf(from);
+  const j = MAIN_PATH.indexOf(to);
+  return i >= 0 && j >= 0 && j < i;
+}
+
+export type ClusterWarning = "contract_ending" | "milestone_overdue";
+
+/** A registry row (GET /clusters). */
 export interface Cluster {
   id: string;
   nameFa: string;
@@ -64,6 +91,155 @@ export interface Cluster {
   provinceNameFa: string;
   provinceNameEn: string;
   state: ClusterState;
+  stateSince: string | null;
+  place: string | null;
+  sector: string | null;
+  estEnterprises: number | null;
+  jobsIndustrial: number | null;
+  jobsGuild: number | null;
+  implementationYear: 1 | 2 | 3 | null;
+  agentContractEnd: string | null;
+  warnings: ClusterWarning[];
+}
+
+export interface TransitionAttachment {
+  id: string;
+  fileName: string;
+  mime: string;
+  size: number;
+}
+
+export interface Transition {
+  id: string;
+  fromState: ClusterState | null;
+  toState: ClusterState;
+  happenedOn: string;
+  note: string | null;
+  reason: string | null;
+  createdBy: string | null;
+  createdByName: string | null;
+  createdAt: string;
+  attachments: TransitionAttachment[];
+}
+
+export interface Milestone {
+  id: string;
+  title: string;
+  plannedDate: string;
+  actualDate: string | null;
+  amountRials: number | null;
+  overdue: boolean;
+}
+
+export type ContractKind = "agent" | "supervisor";
+
+export interface Contract {
+  id: string;
+  kind: ContractKind;
+  organisation: string;
+  leadPerson: string | null;
+  contractNumber: string | null;
+  startDate: string;
+  endDate: string;
+  amountRials: number | null;
+  endingSoon: boolean;
+  milestones: Milestone[];
+}
+
+/** One cluster with its history and contracts (GET /clusters/:id). */
+export interface ClusterDetail extends Cluster {
+  isicCodes: string[];
+  productGroups: string[];
+  advantageNote: string | null;
+  estEnterprisesSource: string | null;
+  estEnterprisesDate: string | null;
+  jobsSource: string | null;
+  jobsDate: string | null;
+  resumeState: ClusterState | null;
+  nextStates: ClusterState[];
+  transitions: Transition[];
+  contracts: Contract[];
+}
+
+export interface ClusterStats {
+  byProvince: {
+    provinceCode: string;
+    nameFa: string;
+    nameEn: string;
+    total: number;
+    counts: Partial<Record<ClusterState, number>>;
+  }[];
+  totals: Partial<Record<ClusterState, number>>;
+  total: number;
+  groups: { identified: number; underDevelopment: number; handedOver: number; stopped: number };
+}
+
+export interface FeasibilityCriterion {
+  id: string;
+  name: string;
+  weight: number;
+  position: number;
+}
+
+export interface FeasibilityCriteria extends Page<FeasibilityCriterion> {
+  weightTotal: number;
+}
+
+export interface FeasibilityStudy {
+  id: string;
+  provinceCode: string;
+  clusterId: string;
+  clusterName: string;
+  clusterState: ClusterState;
+  studyDate: string;
+  author: string;
+  summary: string | null;
+  scores: { criterionId: string; criterionName: string; weight: number; score: number; archived: boolean }[];
+  weightedScore: number;
+  complete: boolean;
+  rank: number;
+  createdAt: string;
+}
+
+export interface FeasibilityDecision {
+  id: string;
+  provinceCode: string;
+  decidedOn: string;
+  chosenClusterId: string;
+  chosenClusterName: string;
+  chosenClusterState: ClusterState;
+  reason: string;
+  createdBy: string | null;
+  createdByName: string | null;
+  createdAt: string;
+}
+
+export const GOVERNANCE_ROLES = [
+  "chair",
+  "secretary",
+  "union_representative",
+  "association_representative",
+  "expert",
+  "enterprise_representative",
+  "government_representative",
+  "member",
+] as const;
+export type GovernanceRole = (typeof GOVERNANCE_ROLES)[number];
+
+export interface GovernanceMember {
+  id: string;
+  body: "provincial_committee" | "steering_council";
+  provinceCode: string;
+  clusterId: string | null;
+  personName: string;
+  organisation: string | null;
+  role: GovernanceRole;
+  fromDate: string;
+  toDate: string | null;
+  userId: string | null;
+  userName: string | null;
+  grantId: string | null;
+  active: boolean;
 }
 
 export interface Attachment {

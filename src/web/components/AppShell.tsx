@@ -1,4 +1,7 @@
 import AccountTreeOutlined from "@mui/icons-material/AccountTreeOutlined";
+import DashboardOutlined from "@mui/icons-material/DashboardOutlined";
+import FactCheckOutlined from "@mui/icons-material/FactCheckOutlined";
+import GroupsOutlined from "@mui/icons-material/GroupsOutlined";
 import HistoryOutlined from "@mui/icons-material/HistoryOutlined";
 import HomeOutlined from "@mui/icons-material/HomeOutlined";
 import MailOutline from "@mui/icons-material/MailOutline";
@@ -34,7 +37,17 @@ const DRAWER_WIDTH = 248;
 interface NavItem {
   to: string;
   id: string;
-  label: "nav.home" | "nav.clusters" | "nav.users" | "nav.audit" | "nav.tokens" | "nav.outbox" | "nav.provinces";
+  label:
+    | "nav.home"
+    | "nav.overview"
+    | "nav.clusters"
+    | "nav.feasibility"
+    | "nav.committee"
+    | "nav.users"
+    | "nav.audit"
+    | "nav.tokens"
+    | "nav.outbox"
+    | "nav.provinces";
   icon: ReactNode;
   /** Shown only with this permission. */
   action?: Action;
@@ -42,7 +55,16 @@ interface NavItem {
 
 const NAV: NavItem[] = [
   { to: "/", id: "home", label: "nav.home", icon: <HomeOutlined /> },
+  { to: "/overview", id: "overview", label: "nav.overview", icon: <DashboardOutlined />, action: "cluster.read" },
   { to: "/clusters", id: "clusters", label: "nav.clusters", icon: <AccountTreeOutlined />, action: "cluster.read" },
+  {
+    to: "/feasibility",
+    id: "feasibility",
+    label: "nav.feasibility",
+    icon: <FactCheckOutlined />,
+    action: "feasibility.manage",
+  },
+  { to: "/committee", id: "committee", label: "nav.committee", icon: <GroupsOutlined />, action: "governance.manage" },
   { to: "/provinces", id: "provinces", label: "nav.provinces", icon: <MapOutlined /> },
   { to: "/users", id: "users", label: "nav.users", icon: <PeopleOutline />, action: "user.read" },
   { to: "/audit", id: "audit", label: "nav.audit", icon: <HistoryOutlined />, action: "audit.read" },

@@ -86,7 +86,8 @@ export function DataTable<T>(props: DataTableProps<T>) {
 
   const query = {
     ...(JSON.parse(paramsKey) as Record<string, QueryValue>),
-    q: props.searchable ? debouncedQ || undefined : undefined,
+    // The table's own search box, when it has one; otherwise q may come in params.
+    ...(props.searchable ? { q: debouncedQ || undefined } : {}),
     limit,
     offset,
     sort: sort?.sort,

@@ -1,9 +1,14 @@
+import AlarmOutlined from "@mui/icons-material/AlarmOutlined";
+import EventBusy from "@mui/icons-material/EventBusy";
+import Box from "@mui/material/Box";
 import Chip from "@mui/material/Chip";
+import Tooltip from "@mui/material/Tooltip";
 import { useCallback } from "react";
 import { useTranslation } from "react-i18next";
 import type { Role } from "../../core/permissions";
+import { useFormat } from "../app/format";
 import { useProvinceName } from "../app/lookups";
-import type { ClusterState } from "../app/types";
+import type { ClusterState, ClusterWarning } from "../app/types";
 
 export interface GrantLike {
   role: Role;
@@ -42,7 +47,7 @@ export function RoleChip({ role }: { role: Role }) {
   return <Chip size="small" label={t(`roles.${role}`)} variant="outlined" sx={{ m: 0.25 }} />;
 }
 
-const STATE_COLORS: Record<
+export const STATE_COLORS: Record<
   ClusterState,
   "default" | "primary" | "secondary" | "success" | "warning" | "error" | "info"
 > = {
@@ -59,9 +64,69 @@ const STATE_COLORS: Record<
   cancelled: "error",
 };
 
-export function StateChip({ state }: { state: ClusterState }) {
+export function StateChip({ state, testId }: { state: ClusterState; testId?: string }) {
   const { t } = useTranslation();
-  return <Chip size="small" label={t(`states.${state}`)} color={STATE_COLORS[state] ?? "default"} />;
+  return (
+    <Chip
+      size="small"
+      label={t(`states.${state}`)}
+      color={STATE_COLORS[state] ?? "default"}
+      data-testid={testId}
+      data-state={state}
+    />
+  );
+}
+
+/** "Year 2" of the three-year project, or nothing outside it. */
+export function YearChip({ year }: { year: 1 | 2 | 3 | null }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  if (!year) return null;
+  return <Chip size="small" variant="outlined" label={t("clusters.yearN", { n: f.num(year) })} />;
+}
+
+const WARNING_ICONS: Record<ClusterWarning, typeof EventBusy> = {
+  contract_ending: EventBusy,
+  milestone_overdue: AlarmOutlined,
+};
+const WARNING_COLORS: Record<ClusterWarning, "warning" | "error"> = {
+  contract_ending: "warning",
+  milestone_overdue: "error",
+};
+
+/** A cluster's warnings: icons with a tooltip (compact, for tables) or chips. */
+export function Warnings({ warnings, chips }: { warnings: readonly ClusterWarning[]; chips?: boolean }) {
+  const { t } = useTranslation();
+  if (warnings.length === 0) return null;
+  return (
+    <Box component="span" sx={{ display: "inline-flex", gap: 0.5, flexWrap: "wrap", verticalAlign: "middle" }}>
+      {warnings.map((w) => {
+        const Icon = WARNING_ICONS[w];
+        const label = t(`warnings.${w}`);
+        return chips ? (
+          <Chip
+            key={w}
+            size="small"
+            icon={<Icon />}
+            label={label}
+            color={WARNING_COLORS[w]}
+            variant="outlined"
+            data-testid={`warning-${w}`}
+          />
+        ) : (
+          <Tooltip key={w} title={label}>
+            <Icon
+              color={WARNING_COLORS[w]}
+              fontSize="small"
+              aria-label={label}
+              role="img"
+              data-testid={`warning-${w}`}
+            />
+          </Tooltip>
+        );
+      })}
+    </Box>
+  );
 }
 
 export function ActiveChip({ active }: { active: boolean }) {

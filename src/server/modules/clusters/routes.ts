@@ -10,6 +10,7 @@ import {
   ContractInput,
   ContractUpdateInput,
   Id,
+  Locale,
   Order,
   Paging,
   SearchText,
@@ -166,11 +167,12 @@ export const clusterRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: "The filtered registry as an Excel workbook (RTL sheet, Jalali dates beside ISO dates)",
-        querystring: z.strictObject({ ...ClusterFilters, sort: ClusterSort, order: Order }),
+        // lang: a plain download link gets the sheet in the UI's language, whatever the browser sends.
+        querystring: z.strictObject({ ...ClusterFilters, sort: ClusterSort, order: Order, lang: Locale.optional() }),
       },
     },
     async (req, reply) => {
-      const buf = await exportClustersXlsx(app.deps, actorOf(req), req.lang, {
+      const buf = await exportClustersXlsx(app.deps, actorOf(req), req.query.lang ?? req.lang, {
         ...req.query,
         ...filtersOf(req.query),
       });

@@ -20,7 +20,7 @@ import { authorize, authorizeAnywhere } from "../../auth/authorize";
 import { type Deps, nowIso } from "../../context";
 import { containsNormalized } from "../../db/dialect";
 import type { ClusterRow, DB } from "../../db/schema";
-import { AppError, badRequest, conflict, notFound } from "../../errors";
+import { badRequest, conflict, fieldError, notFound } from "../../errors";
 import { writeAudit } from "../audit/service";
 
 /** Contracts ending within this many days raise a warning. */
@@ -390,7 +390,7 @@ export interface ClusterInput {
 }
 
 function notFuture(date: string | null | undefined, field: string) {
-  if (date && date > todayIso()) throw new AppError(400, "date_in_future", {}, [{ path: field, message: date }]);
+  if (date && date > todayIso()) throw fieldError("date_in_future", field);
 }
 
 /** Names are the same when they differ only in letters' forms, ZWNJ or spacing. */
@@ -647,7 +647,7 @@ export interface ContractInput {
 
 function checkContractDates(c: { startDate: string; endDate: string; milestones?: ContractInput["milestones"] }) {
   if (c.endDate < c.startDate) throw badRequest("end_before_start");
-  for (const m of c.milestones ?? []) notFuture(m.actualDate, "milestones.actualDate");
+  for (const [i, m] of (c.milestones ?? []).entries()) notFuture(m.actualDate, `milestones.${i}.actualDate`);
 }
 
 async function writeMilestones(

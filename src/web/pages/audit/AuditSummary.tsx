@@ -1,12 +1,27 @@
 import { Fragment, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { ROLES } from "../../../core/permissions";
-import { formatNumber, localDigits } from "../../app/format";
+import { formatJalali, formatNumber, localDigits } from "../../app/format";
 import { tDynamic } from "../../app/i18n";
 import { clusterName, useClusterOptions, useProvinceName } from "../../app/lookups";
+import { CLUSTER_STATES, GOVERNANCE_ROLES } from "../../app/types";
+
+const STATE_KEYS = new Set(["from", "to", "fromState", "toState", "state", "resumeState"]);
+const isState = (v: string) => (CLUSTER_STATES as readonly string[]).includes(v);
+const isGovernanceRole = (v: string) => (GOVERNANCE_ROLES as readonly string[]).includes(v);
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+/** Lists the server keeps as JSON text (ISIC codes, product groups). */
+function parseJsonList(v: unknown): unknown {
+  if (typeof v !== "string" || !v.startsWith("[")) return v;
+  try {
+    return JSON.parse(v);
+  } catch {
+    return v;
+  }
 }
 
 function fieldLabel(key: string): string {
@@ -29,11 +44,18 @@ function valueText(v: unknown, lng: string): string {
   if (typeof v === "string") {
     if ((ROLES as readonly string[]).includes(v)) return tDynamic(`roles.${v}`);
     if (v === "fa" || v === "en") return tDynamic(`locales.${v}`);
+    // Dates of events (happenedOn, startDate…) read as Jalali dates.
+    if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return formatJalali(v, lng, false);
     // Numbers, IP addresses and dates kept as text read in the UI's digits.
     if (/^[\d.:/\- ]+$/.test(v)) return localDigits(v, lng);
     return v;
   }
-  if (Array.isArray(v)) return v.map((x) => valueText(x, lng)).join(tDynamic("common.listSeparator"));
+  if (Array.isArray(v)) {
+    // Lists of records (scores, criteria) read as their size.
+    if (v.length === 0) return "—";
+    if (v.some(isRecord)) return tDynamic("audit.items", { n: formatNumber(v.length, lng) });
+    return v.map((x) => valueText(x, lng)).join(tDynamic("common.listSeparator"));
+  }
   return JSON.stringify(v);
 }
 
@@ -64,9 +86,15 @@ export function AuditSummary({ summary }: { summary: string }) {
   const provinceName = useProvinceName();
   const clusters = useClusterOptions(summary.includes('"clusterId"'));
 
+  // Governance events carry the body; their role is a seat (chair, secretary…), not an account role.
+  let governance = false;
   const resolve: Resolve = (key, value) => {
     if (typeof value !== "string") return undefined;
     if (key === "provinceCode") return provinceName(value);
+    if (STATE_KEYS.has(key) && isState(value)) return tDynamic(`states.${value}`);
+    if (key === "role" && governance && isGovernanceRole(value)) return tDynamic(`governanceRoles.${value}`);
+    if (key === "body") return tDynamic(`governance.bodies.${value}`, { defaultValue: value });
+    if (key === "kind") return tDynamic(`contracts.kinds.${value}`, { defaultValue: value });
     if (key === "clusterId") {
       const c = clusters.data?.items.find((x) => x.id === value);
       return c ? clusterName(c, lng) : null;
@@ -83,10 +111,20 @@ export function AuditSummary({ summary }: { summary: string }) {
     return <>{summary}</>;
   }
   if (!isRecord(parsed)) return <>{typeof parsed === "string" ? parsed : summary}</>;
+  governance = typeof parsed.body === "string";
 
   let pairs: Pair[];
   const { before, after } = parsed;
-  if (isRecord(before) && isRecord(after)) {
+  const entries = Object.entries(parsed);
+  const perField = entries.length > 0 && entries.every(([, v]) => isRecord(v) && "before" in v && "after" in v);
+  if (perField) {
+    // {field: {before, after}, …}: one change per field.
+    pairs = entries.map(([k, v]) => {
+      const change = v as { before: unknown; after: unknown };
+      const show = (x: unknown) => resolve(k, x) ?? valueText(parseJsonList(x), lng);
+      return { key: k, before: show(change.before), value: show(change.after) };
+    });
+  } else if (isRecord(before) && isRecord(after)) {
     const b = new Map(pairsOf(before, lng, resolve).map((p) => [p.key, p.value]));
     pairs = pairsOf(after, lng, resolve)
       .filter((p) => b.get(p.key) !== p.value)

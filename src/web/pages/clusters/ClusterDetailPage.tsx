@@ -1,187 +1,249 @@
-import AttachFile from "@mui/icons-material/AttachFile";
-import Download from "@mui/icons-material/Download";
-import UploadFile from "@mui/icons-material/UploadFile";
+import Edit from "@mui/icons-material/Edit";
+import SwapHoriz from "@mui/icons-material/SwapHoriz";
 import Box from "@mui/material/Box";
 import Button from "@mui/material/Button";
-import IconButton from "@mui/material/IconButton";
-import LinearProgress from "@mui/material/LinearProgress";
-import Link from "@mui/material/Link";
-import List from "@mui/material/List";
-import ListItem from "@mui/material/ListItem";
-import ListItemIcon from "@mui/material/ListItemIcon";
-import ListItemText from "@mui/material/ListItemText";
-import Paper from "@mui/material/Paper";
+import Chip from "@mui/material/Chip";
 import Typography from "@mui/material/Typography";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type ChangeEvent, type ReactNode, useRef } from "react";
+import { useQuery } from "@tanstack/react-query";
+import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useParams } from "react-router";
-import { API_BASE, ApiError, api } from "../../app/api";
+import { Link as RouterLink, useParams } from "react-router";
+import { ApiError, api, errorMessage } from "../../app/api";
 import { useAuth } from "../../app/auth";
 import { useFormat } from "../../app/format";
 import { clusterName, clusterProvinceName } from "../../app/lookups";
-import type { Attachment, Cluster, Page } from "../../app/types";
+import type { ClusterDetail } from "../../app/types";
 import { BackButton } from "../../components/BackButton";
-import { EmptyState } from "../../components/EmptyState";
 import { ErrorState } from "../../components/ErrorState";
 import { JalaliDate } from "../../components/JalaliDate";
 import { Loading } from "../../components/Loading";
-import { StateChip } from "../../components/labels";
+import { StateChip, Warnings, YearChip } from "../../components/labels";
 import { useNotify } from "../../components/Notifier";
 import { PageHeader } from "../../components/PageHeader";
+import { Section } from "../../components/Section";
+import { MembersSection } from "../governance/MembersSection";
 import NotFoundPage from "../notfound/NotFoundPage";
+import { AttachmentsSection } from "./AttachmentsSection";
+import { ClusterFormDialog } from "./ClusterFormDialog";
+import { ContractsSection } from "./ContractsSection";
+import { Timeline } from "./Timeline";
+import { TransitionDialog } from "./TransitionDialog";
 
-function Field({ label, children }: { label: string; children: ReactNode }) {
+function Fact({ label, children, wide }: { label: string; children: ReactNode; wide?: boolean }) {
   return (
-    <Box>
-      <Typography variant="caption" color="text.secondary" component="div">
+    <Box sx={{ minWidth: 0, gridColumn: wide ? "1 / -1" : undefined }}>
+      <Typography variant="caption" color="text.secondary" component="dt">
         {label}
       </Typography>
-      <Typography component="div">{children}</Typography>
+      <Typography component="dd" sx={{ m: 0, whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>
+        {children}
+      </Typography>
     </Box>
+  );
+}
+
+/** "source · date" under a figure, when either is known. */
+function Provenance({ source, date }: { source: string | null; date: string | null }) {
+  const { t } = useTranslation();
+  if (!source && !date) return null;
+  return (
+    <Typography variant="caption" color="text.secondary" component="div">
+      {source && t("clusterDetail.source", { source })}
+      {source && date && " · "}
+      {date && <JalaliDate value={date} withTime={false} />}
+    </Typography>
+  );
+}
+
+function Facts({ c }: { c: ClusterDetail }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const dash = "—";
+  const jobsTotal =
+    c.jobsIndustrial !== null || c.jobsGuild !== null ? (c.jobsIndustrial ?? 0) + (c.jobsGuild ?? 0) : null;
+  return (
+    <Section title={t("clusterDetail.registry")} testId="cluster-facts">
+      <Box component="dl" sx={{ m: 0, display: "grid", gap: 2, gridTemplateColumns: { xs: "1fr", sm: "1fr 1fr" } }}>
+        <Fact label={t("clusterForm.place")}>{c.place ?? dash}</Fact>
+        <Fact label={t("clusterForm.sector")}>{c.sector ?? dash}</Fact>
+        <Fact label={t("clusterDetail.isic")}>
+          {c.isicCodes.length === 0 ? (
+            dash
+          ) : (
+            <Box component="span" sx={{ display: "inline-flex", flexWrap: "wrap", gap: 0.5 }}>
+              {c.isicCodes.map((code) => (
+                <Chip key={code} size="small" variant="outlined" label={<bdi>{f.digits(code)}</bdi>} />
+              ))}
+            </Box>
+          )}
+        </Fact>
+        <Fact label={t("clusterForm.productGroups")}>
+          {c.productGroups.length === 0 ? (
+            dash
+          ) : (
+            <Box component="span" sx={{ display: "inline-flex", flexWrap: "wrap", gap: 0.5 }}>
+              {c.productGroups.map((g) => (
+                <Chip key={g} size="small" label={g} />
+              ))}
+            </Box>
+          )}
+        </Fact>
+        <Fact label={t("clusterForm.enterprises")}>
+          {c.estEnterprises === null ? dash : f.num(c.estEnterprises)}
+          <Provenance source={c.estEnterprisesSource} date={c.estEnterprisesDate} />
+        </Fact>
+        <Fact label={t("clusterDetail.jobs")}>
+          {jobsTotal === null
+            ? dash
+            : t("clusterDetail.jobsSplit", {
+                total: f.num(jobsTotal),
+                industrial: f.num(c.jobsIndustrial ?? 0),
+                guild: f.num(c.jobsGuild ?? 0),
+              })}
+          <Provenance source={c.jobsSource} date={c.jobsDate} />
+        </Fact>
+        {c.agentContractEnd && (
+          <Fact label={t("clusterDetail.agentContractEnd")}>
+            <JalaliDate value={c.agentContractEnd} withTime={false} />
+          </Fact>
+        )}
+        <Fact label={t("clusterForm.advantage")} wide>
+          {c.advantageNote ?? dash}
+        </Fact>
+      </Box>
+    </Section>
   );
 }
 
 export default function ClusterDetailPage() {
   const { id = "" } = useParams();
   const { t, i18n } = useTranslation();
-  const f = useFormat();
   const { can } = useAuth();
   const notify = useNotify();
-  const qc = useQueryClient();
-  const fileInput = useRef<HTMLInputElement>(null);
-  const base = `/clusters/${encodeURIComponent(id)}`;
+  const [editing, setEditing] = useState(false);
+  const [moving, setMoving] = useState(false);
   const cluster = useQuery({
     queryKey: ["/clusters", id],
-    queryFn: ({ signal }) => api.get<Cluster>(base, undefined, signal),
+    queryFn: ({ signal }) => api.get<ClusterDetail>(`/clusters/${encodeURIComponent(id)}`, undefined, signal),
   });
-  const attachmentsKey = ["/clusters", id, "attachments"];
-  const attachments = useQuery({
-    queryKey: attachmentsKey,
-    queryFn: ({ signal }) => api.get<Page<Attachment>>(`${base}/attachments`, undefined, signal),
-    enabled: cluster.isSuccess,
-  });
-  const upload = useMutation({
-    mutationFn: (file: File) => {
-      const form = new FormData();
-      form.append("file", file);
-      return api.post<Attachment>(`${base}/attachments`, form);
-    },
-    onSuccess: (a) => {
-      void qc.invalidateQueries({ queryKey: attachmentsKey });
-      notify.success(t("clusterDetail.uploaded", { name: a.fileName }));
-    },
-    onError: notify.error,
-  });
-
-  function onFile(e: ChangeEvent<HTMLInputElement>) {
-    const file = e.target.files?.[0];
-    e.target.value = "";
-    if (file) upload.mutate(file);
-  }
 
   if (cluster.isPending) return <Loading />;
   if (cluster.isError) {
-    if (cluster.error instanceof ApiError && cluster.error.status === 404) return <NotFoundPage />;
+    if (cluster.error instanceof ApiError && (cluster.error.status === 404 || cluster.error.status === 400))
+      return <NotFoundPage />;
     return <ErrorState error={cluster.error} onRetry={() => void cluster.refetch()} />;
   }
   const c = cluster.data;
   const lng = i18n.language;
+  const canUpdate = can("cluster.update");
 
   return (
     <>
       <BackButton to="/clusters" label={t("clusterDetail.back")} />
-      <PageHeader title={clusterName(c, lng)} testId="cluster-title" />
-      <Box sx={{ display: "grid", gap: 2, gridTemplateColumns: { xs: "1fr", md: "1fr 2fr" }, alignItems: "start" }}>
-        <Paper variant="outlined" sx={{ p: 2, display: "grid", gap: 2 }}>
-          <Field label={t("clusterDetail.nameFa")}>{c.nameFa}</Field>
-          {c.nameEn && (
-            <Field label={t("clusterDetail.nameEn")}>
-              <bdi>{c.nameEn}</bdi>
-            </Field>
-          )}
-          <Field label={t("clusters.province")}>{clusterProvinceName(c, lng)}</Field>
-          <Field label={t("clusters.state")}>
-            <StateChip state={c.state} />
-          </Field>
-        </Paper>
-
-        <Paper variant="outlined" sx={{ p: 2 }}>
-          <Box sx={{ display: "flex", alignItems: "center", gap: 1, mb: 1, flexWrap: "wrap" }}>
-            <Typography variant="h6" component="h2" sx={{ fontSize: 17, fontWeight: 600, flexGrow: 1 }}>
-              {t("clusterDetail.attachments")}
-            </Typography>
-            {can("cluster.update") && (
-              <>
-                <input
-                  ref={fileInput}
-                  type="file"
-                  hidden
-                  accept=".pdf,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.png,.jpg,.jpeg,.gif,.webp"
-                  onChange={onFile}
-                  data-testid="attachment-input"
-                />
-                <Button
-                  variant="outlined"
-                  startIcon={<UploadFile />}
-                  disabled={upload.isPending}
-                  onClick={() => fileInput.current?.click()}
-                  data-testid="attachment-upload"
-                >
-                  {upload.isPending ? t("clusterDetail.uploading") : t("clusterDetail.upload")}
-                </Button>
-              </>
+      <PageHeader
+        title={clusterName(c, lng)}
+        testId="cluster-title"
+        actions={
+          <Box sx={{ display: "flex", gap: 1, flexWrap: "wrap" }}>
+            {canUpdate && (
+              <Button
+                variant="outlined"
+                startIcon={<Edit />}
+                onClick={() => setEditing(true)}
+                data-testid="cluster-edit"
+              >
+                {t("common.edit")}
+              </Button>
+            )}
+            {canUpdate && (
+              <Button
+                variant="contained"
+                startIcon={<SwapHoriz />}
+                onClick={() => setMoving(true)}
+                data-testid="cluster-transition-open"
+              >
+                {t("transition.open")}
+              </Button>
             )}
           </Box>
-          {upload.isPending && <LinearProgress sx={{ mb: 1 }} />}
-          {attachments.isPending ? (
-            <Loading minHeight={80} />
-          ) : attachments.isError ? (
-            <ErrorState error={attachments.error} onRetry={() => void attachments.refetch()} />
-          ) : attachments.data.items.length === 0 ? (
-            <EmptyState title={t("clusterDetail.noAttachments")} />
-          ) : (
-            <List dense data-testid="attachments">
-              {attachments.data.items.map((a) => {
-                const href = `${API_BASE}/attachments/${encodeURIComponent(a.id)}`;
-                return (
-                  <ListItem
-                    key={a.id}
-                    disableGutters
-                    secondaryAction={
-                      <IconButton
-                        edge="end"
-                        component="a"
-                        href={href}
-                        download={a.fileName}
-                        aria-label={t("clusterDetail.downloadNamed", { name: a.fileName })}
-                      >
-                        <Download />
-                      </IconButton>
-                    }
-                  >
-                    <ListItemIcon sx={{ minWidth: 36 }}>
-                      <AttachFile />
-                    </ListItemIcon>
-                    <ListItemText
-                      primary={
-                        <Link href={href} underline="hover" dir="auto">
-                          {a.fileName}
-                        </Link>
-                      }
-                      secondary={
-                        <>
-                          {f.bytes(a.size)} · <JalaliDate value={a.createdAt} />
-                        </>
-                      }
-                    />
-                  </ListItem>
-                );
-              })}
-            </List>
-          )}
-        </Paper>
+        }
+      />
+      <Box
+        sx={{ display: "flex", flexWrap: "wrap", alignItems: "center", gap: 1, mt: -1, mb: 2 }}
+        data-testid="cluster-header"
+      >
+        {c.nameEn && lng === "fa" && (
+          <Typography color="text.secondary" dir="ltr" component="span">
+            {c.nameEn}
+          </Typography>
+        )}
+        <Chip
+          size="small"
+          variant="outlined"
+          label={clusterProvinceName(c, lng)}
+          component={RouterLink}
+          to={`/clusters?provinceCode=${encodeURIComponent(c.provinceCode)}`}
+          clickable
+        />
+        <StateChip state={c.state} testId="cluster-state" />
+        {c.stateSince && (
+          <Typography variant="body2" color="text.secondary" component="span">
+            {t("clusterDetail.since")} <JalaliDate value={c.stateSince} withTime={false} />
+          </Typography>
+        )}
+        <YearChip year={c.implementationYear} />
+        <Warnings warnings={c.warnings} chips />
       </Box>
+
+      <Box sx={{ display: "grid", gap: 2, gridTemplateColumns: { xs: "1fr", md: "1fr 1fr" }, alignItems: "start" }}>
+        <Facts c={c} />
+        <Section
+          title={t("timeline.title")}
+          actions={
+            canUpdate && (
+              <Button size="small" startIcon={<SwapHoriz />} onClick={() => setMoving(true)}>
+                {t("transition.open")}
+              </Button>
+            )
+          }
+        >
+          <Timeline transitions={c.transitions} />
+        </Section>
+        <Box sx={{ gridColumn: "1 / -1" }}>
+          <ContractsSection cluster={c} canManage={can("contract.manage")} />
+        </Box>
+        {can("governance.read") && (
+          <MembersSection
+            path={`/clusters/${encodeURIComponent(c.id)}/council`}
+            kind="council"
+            canManage={can("governance.manage")}
+          />
+        )}
+        <AttachmentsSection clusterId={c.id} canUpload={canUpdate} />
+      </Box>
+
+      {editing && (
+        <ClusterFormDialog
+          cluster={c}
+          onClose={() => setEditing(false)}
+          onSaved={() => {
+            setEditing(false);
+            notify.success(t("common.saved"));
+          }}
+        />
+      )}
+      {moving && (
+        <TransitionDialog
+          cluster={c}
+          onClose={() => setMoving(false)}
+          onDone={(d, uploadError) => {
+            setMoving(false);
+            if (uploadError)
+              notify.error(new Error(t("transition.uploadFailed", { error: errorMessage(uploadError) })));
+            else notify.success(t("transition.done", { state: t(`states.${d.state}`) }));
+          }}
+        />
+      )}
     </>
   );
 }
