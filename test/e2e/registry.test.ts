@@ -130,7 +130,7 @@ it("province admin registers a cluster, contracts its agent, moves it to agent c
   const file = path.join(ARTIFACTS, "clusters.xlsx");
   await download.saveAs(file);
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(fs.readFileSync(file));
+  await wb.xlsx.readFile(file);
   const ws = wb.worksheets[0]!;
   expect(ws.views[0]?.rightToLeft).toBe(true);
   const rows: unknown[][] = [];
