@@ -3,7 +3,6 @@
  * agent's contract, moves it identified → feasibility → approved → agent
  * contracted, and finds it on the province's tile and in the Excel export.
  */
-import fs from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import type { Browser, Page } from "playwright-core";
