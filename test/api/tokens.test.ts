@@ -50,6 +50,19 @@ describeEngines("API tokens", (env) => {
     expect(after.body.code).toBe("invalid_token");
   });
 
+  it("names the cluster a token is scoped to", async () => {
+    const cluster = await makeCluster(env(), { provinceCode: "IR-25", nameFa: "خوشه توکن‌دار" });
+    const nat = await signedIn(env(), await makeUser(env(), { role: "national_admin" }));
+    const r = await nat.post<Issued & { item: { clusterName: string | null } }>("/api/v1/tokens", {
+      name: "درگاه خوشه",
+      role: "cluster_manager",
+      clusterId: cluster.id,
+    });
+    expect(r.body.item).toMatchObject({ provinceCode: "IR-25", clusterName: "خوشه توکن‌دار" });
+    const list = await nat.get<{ items: { id: string; clusterName: string | null }[] }>("/api/v1/tokens");
+    expect(list.body.items.find((t) => t.id === r.body.item.id)?.clusterName).toBe("خوشه توکن‌دار");
+  });
+
   it("refuses tokens beyond the issuer's own reach, and rejects unknown, malformed and expired tokens", async () => {
     const qom = await signedIn(env(), await makeUser(env(), { role: "province_admin", provinceCode: "IR-25" }));
     const nat = await signedIn(env(), await makeUser(env(), { role: "national_admin" }));

@@ -11,6 +11,8 @@ const TokenOut = z.object({
   provinceCode: z.string().nullable(),
   clusterId: z.string().nullable(),
   enterpriseId: z.string().nullable(),
+  clusterName: z.string().nullable(),
+  enterpriseName: z.string().nullable(),
   createdAt: z.string(),
   lastUsedAt: z.string().nullable(),
   expiresAt: z.string().nullable(),

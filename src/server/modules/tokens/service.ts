@@ -18,6 +18,8 @@ export interface TokenDto {
   provinceCode: string | null;
   clusterId: string | null;
   enterpriseId: string | null;
+  clusterName: string | null;
+  enterpriseName: string | null;
   createdAt: string;
   lastUsedAt: string | null;
   expiresAt: string | null;
@@ -31,6 +33,8 @@ type TokenRow = {
   province_code: string | null;
   cluster_id: string | null;
   enterprise_id: string | null;
+  cluster_name: string | null;
+  enterprise_name: string | null;
   created_at: string;
   last_used_at: string | null;
   expires_at: string | null;
@@ -44,18 +48,30 @@ const toDto = (r: TokenRow): TokenDto => ({
   provinceCode: r.province_code,
   clusterId: r.cluster_id,
   enterpriseId: r.enterprise_id,
+  clusterName: r.cluster_name,
+  enterpriseName: r.enterprise_name,
   createdAt: r.created_at,
   lastUsedAt: r.last_used_at,
   expiresAt: r.expires_at,
   revokedAt: r.revoked_at,
 });
 
+/** Tokens with the names of the cluster and enterprise they are scoped to. */
+function tokensQuery(db: Deps["database"]["db"]) {
+  return db
+    .selectFrom("api_tokens")
+    .leftJoin("clusters", "clusters.id", "api_tokens.cluster_id")
+    .leftJoin("enterprises", "enterprises.id", "api_tokens.enterprise_id")
+    .selectAll("api_tokens")
+    .select(["clusters.name_fa as cluster_name", "enterprises.name as enterprise_name"]);
+}
+
 export async function listTokens(deps: Deps, actor: Actor | null) {
   const a = authorizeAnywhere(actor, "token.manage");
-  let q = deps.database.db.selectFrom("api_tokens").selectAll();
+  let q = tokensQuery(deps.database.db);
   const scope = scopeFilter(a, "token.manage");
-  if (scope) q = q.where("province_code", "in", scope.provinceCodes.length ? scope.provinceCodes : ["-"]);
-  const rows = await q.orderBy("created_at", "desc").execute();
+  if (scope) q = q.where("api_tokens.province_code", "in", scope.provinceCodes.length ? scope.provinceCodes : ["-"]);
+  const rows = await q.orderBy("api_tokens.created_at", "desc").execute();
   return { items: rows.map(toDto), total: rows.length };
 }
 
@@ -100,11 +116,7 @@ export async function issueToken(
       summary: { name: input.name.trim(), ...grant, expiresAt: input.expiresAt ?? null },
     });
   });
-  const row = await deps.database.db
-    .selectFrom("api_tokens")
-    .selectAll()
-    .where("id", "=", id)
-    .executeTakeFirstOrThrow();
+  const row = await tokensQuery(deps.database.db).where("api_tokens.id", "=", id).executeTakeFirstOrThrow();
   return { token, item: toDto(row) };
 }
 
