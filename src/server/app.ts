@@ -85,7 +85,15 @@ function sendProblem(
 }
 
 /** Maps anything thrown to a problem; client mistakes never become a 5xx. */
+/** The value a validation issue is about, looked up in the part of the request it names. */
+function inputAt(req: FastifyRequest, context: string, segments: string[]): unknown {
+  let node: unknown = (req as unknown as Record<string, unknown>)[context];
+  for (const s of segments) node = node && typeof node === "object" ? (node as Record<string, unknown>)[s] : undefined;
+  return node;
+}
+
 function problemOf(
+  req: FastifyRequest,
   err: FastifyError | AppError | Error,
   lang: Lang,
 ): {
@@ -99,12 +107,17 @@ function problemOf(
     const localeError = (lang === "fa" ? z.locales.fa() : z.locales.en()).localeError;
     const issues = err.validation.map((v) => {
       // The provider spreads the zod issue into params, minus code/path/message.
-      const issue = { ...v.params, code: v.keyword, message: v.message } as unknown as Parameters<
-        typeof localeError
-      >[0] & { message: string };
-      const msg = localeError(issue);
-      const where = v.instancePath.replace(/^\//, "").replace(/\//g, ".");
       const ctx = (err as { validationContext?: string }).validationContext ?? "body";
+      const segments = v.instancePath.split("/").filter(Boolean);
+      // zod words "received …" from the input, which the provider does not pass on.
+      const issue = {
+        ...v.params,
+        code: v.keyword,
+        message: v.message,
+        input: inputAt(req, ctx, segments),
+      } as unknown as Parameters<typeof localeError>[0] & { message: string };
+      const msg = localeError(issue);
+      const where = segments.join(".");
       return {
         path: [ctx, where].filter(Boolean).join("."),
         message: typeof msg === "string" ? msg : (msg?.message ?? issue.message),
@@ -233,7 +246,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<Fas
   });
 
   app.setErrorHandler((err, req, reply) => {
-    const p = problemOf(err as FastifyError, req.lang ?? "fa");
+    const p = problemOf(req, err as FastifyError, req.lang ?? "fa");
     if (p.status >= 500) req.log.error(err);
     return sendProblem(reply, req.lang ?? "fa", p.status, p.code, p.params, p.issues);
   });

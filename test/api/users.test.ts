@@ -214,6 +214,9 @@ describeEngines("users and grants", (env) => {
     const en = await admin.post<Problem>("/api/v1/users", { ...valid, email: "nope" });
     expect(en.body.detail).toBe("The input is not valid.");
     expect(en.body.errors?.[0]?.path).toBe("body.email");
+    const wrongType = await admin.post<Problem>("/api/v1/users", { ...valid, email: 42 });
+    expect(wrongType.body.errors?.[0]?.message).toContain("number");
+    expect(wrongType.body.errors?.[0]?.message).not.toContain("undefined");
     expect((await admin.get<Problem>("/api/v1/users/not-a-uuid")).status).toBe(400);
     expect((await admin.get<Problem>("/api/v1/users?limit=100000")).status).toBe(400);
     expect((await admin.get<Problem>("/api/v1/users/00000000-0000-4000-8000-000000000000")).status).toBe(404);
