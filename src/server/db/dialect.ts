@@ -58,3 +58,12 @@ export function containsNormalized(column: Expression<string> | string, normaliz
 export function lower(column: string) {
   return sql<string>`lower(${sql.ref(column)})`;
 }
+
+/**
+ * `column in (values)`, or a condition that is never true when the list is
+ * empty (SQL has no empty IN list): how lists apply an actor's scope.
+ */
+export function inList(column: string, values: readonly string[]) {
+  if (values.length === 0) return sql<SqlBool>`1 = 0`;
+  return sql<SqlBool>`${sql.ref(column)} in (${sql.join(values)})`;
+}

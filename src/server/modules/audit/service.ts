@@ -7,6 +7,7 @@ import type { Kysely } from "kysely";
 import { type Actor, scopeFilter } from "../../../core/permissions";
 import { authorizeAnywhere } from "../../auth/authorize";
 import type { Deps } from "../../context";
+import { inList } from "../../db/dialect";
 import type { DB } from "../../db/schema";
 
 export interface AuditEntry {
@@ -58,10 +59,7 @@ export async function listAudit(deps: Deps, actor: Actor | null, q: AuditQuery) 
   const scope = scopeFilter(a, "audit.read");
   const db = deps.database.db;
   let base = db.selectFrom("audit_log").leftJoin("users", "users.id", "audit_log.actor_id");
-  if (scope) {
-    const codes = scope.provinceCodes.length ? scope.provinceCodes : ["-"];
-    base = base.where("audit_log.province_code", "in", codes);
-  }
+  if (scope) base = base.where(inList("audit_log.province_code", scope.provinceCodes));
   if (q.userId) base = base.where("audit_log.actor_id", "=", q.userId);
   if (q.action) base = base.where("audit_log.action", "=", q.action);
   // Dates are Iran calendar days; instants are UTC. Shift by Tehran's offset.

@@ -18,7 +18,7 @@ import { compactFa, normalizeFa, sortKeyFa } from "../../../core/normalize";
 import { type Actor, scopeFilter } from "../../../core/permissions";
 import { authorize, authorizeAnywhere } from "../../auth/authorize";
 import { type Deps, nowIso } from "../../context";
-import { containsNormalized } from "../../db/dialect";
+import { containsNormalized, inList } from "../../db/dialect";
 import type { ClusterRow, DB } from "../../db/schema";
 import { badRequest, conflict, fieldError, notFound } from "../../errors";
 import { writeAudit } from "../audit/service";
@@ -243,10 +243,7 @@ function applyFilters(
   let b = base;
   if (scope) {
     b = b.where((eb) =>
-      eb.or([
-        eb("clusters.province_code", "in", scope.provinceCodes.length ? scope.provinceCodes : ["-"]),
-        eb("clusters.id", "in", scope.clusterIds.length ? scope.clusterIds : ["-"]),
-      ]),
+      eb.or([inList("clusters.province_code", scope.provinceCodes), inList("clusters.id", scope.clusterIds)]),
     );
   }
   if (q.provinceCode) b = b.where("clusters.province_code", "=", q.provinceCode);
@@ -856,9 +853,9 @@ export async function listEnterprises(
   if (scope) {
     base = base.where((eb) =>
       eb.or([
-        eb("enterprises.province_code", "in", scope.provinceCodes.length ? scope.provinceCodes : ["-"]),
-        eb("enterprises.cluster_id", "in", scope.clusterIds.length ? scope.clusterIds : ["-"]),
-        eb("enterprises.id", "in", scope.enterpriseIds.length ? scope.enterpriseIds : ["-"]),
+        inList("enterprises.province_code", scope.provinceCodes),
+        inList("enterprises.cluster_id", scope.clusterIds),
+        inList("enterprises.id", scope.enterpriseIds),
       ]),
     );
   }

@@ -9,6 +9,7 @@ import type { Kysely } from "kysely";
 import { type Actor, scopeFilter } from "../../../core/permissions";
 import { authorizeAnywhere, requireActor } from "../../auth/authorize";
 import type { Deps } from "../../context";
+import { inList } from "../../db/dialect";
 import type { DB } from "../../db/schema";
 import { notFound } from "../../errors";
 import { type Lang, t } from "../../i18n";
@@ -133,7 +134,7 @@ export async function listOutbox(deps: Deps, actor: Actor | null, q: { limit: nu
   const a = authorizeAnywhere(actor, "outbox.read");
   const scope = scopeFilter(a, "outbox.read");
   let base = deps.database.db.selectFrom("outbox");
-  if (scope) base = base.where("province_code", "in", scope.provinceCodes.length ? scope.provinceCodes : ["-"]);
+  if (scope) base = base.where(inList("province_code", scope.provinceCodes));
   const [rows, total] = await Promise.all([
     base.selectAll().orderBy("created_at", "desc").limit(q.limit).offset(q.offset).execute(),
     base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),

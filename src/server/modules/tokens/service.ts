@@ -7,6 +7,7 @@ import { type Actor, isNational, scopeFilter } from "../../../core/permissions";
 import { authorize, authorizeAnywhere } from "../../auth/authorize";
 import { newSecret, sha256 } from "../../auth/secrets";
 import { type Deps, nowIso } from "../../context";
+import { inList } from "../../db/dialect";
 import { badRequest, notFound } from "../../errors";
 import { writeAudit } from "../audit/service";
 import { type GrantInput, resolveGrantScope } from "../users/service";
@@ -70,7 +71,7 @@ export async function listTokens(deps: Deps, actor: Actor | null) {
   const a = authorizeAnywhere(actor, "token.manage");
   let q = tokensQuery(deps.database.db);
   const scope = scopeFilter(a, "token.manage");
-  if (scope) q = q.where("api_tokens.province_code", "in", scope.provinceCodes.length ? scope.provinceCodes : ["-"]);
+  if (scope) q = q.where(inList("api_tokens.province_code", scope.provinceCodes));
   const rows = await q.orderBy("api_tokens.created_at", "desc").execute();
   return { items: rows.map(toDto), total: rows.length };
 }

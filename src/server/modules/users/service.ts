@@ -9,7 +9,7 @@ import { type Actor, can, type Grant, isNational, type Role, type Scope, scopeFi
 import { authorize, authorizeAnywhere, requireActor } from "../../auth/authorize";
 import { hashPassword, isStrongPassword, verifyPassword } from "../../auth/passwords";
 import { type Deps, nowIso, type RequestCtx } from "../../context";
-import { containsNormalized } from "../../db/dialect";
+import { containsNormalized, inList } from "../../db/dialect";
 import type { DB, GrantRow, UserRow } from "../../db/schema";
 import { AppError, badRequest, conflict, notFound } from "../../errors";
 import { writeAudit } from "../audit/service";
@@ -167,7 +167,7 @@ export async function listUsers(deps: Deps, actor: Actor | null, q: ListUsersQue
   const scope = scopeFilter(a, "user.read");
   const db = deps.database.db;
   let base = db.selectFrom("users");
-  if (scope) base = base.where("home_province_code", "in", scope.provinceCodes.length ? scope.provinceCodes : ["-"]);
+  if (scope) base = base.where(inList("home_province_code", scope.provinceCodes));
   if (q.active !== undefined) base = base.where("active", "=", q.active ? 1 : 0);
   if (q.q) {
     const norm = normalizeFa(q.q);
