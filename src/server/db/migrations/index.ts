@@ -9,6 +9,7 @@ import * as m0001 from "./0001_foundation";
 import * as m0002 from "./0002_provinces";
 import * as m0003 from "./0003_cluster_registry";
 import * as m0004 from "./0004_cluster_backfill";
+import * as m0005 from "./0005_sort_indexes";
 
 export interface MigrationContext {
   dialect: DialectName;
@@ -21,6 +22,7 @@ const MIGRATIONS: Array<[string, MigrationModule]> = [
   ["0002_provinces", m0002],
   ["0003_cluster_registry", m0003],
   ["0004_cluster_backfill", m0004],
+  ["0005_sort_indexes", m0005],
 ];
 
 class ListProvider implements MigrationProvider {
