@@ -1,5 +1,6 @@
-import { lazy } from "react";
-import { createBrowserRouter } from "react-router";
+import { type ComponentType, lazy } from "react";
+import { createBrowserRouter, type RouteObject } from "react-router";
+import type { Action } from "../../core/permissions";
 import { Guard, RequireAuth } from "../components/RequireAuth";
 
 // The frame is split off too, so the sign-in page loads only what it needs.
@@ -20,6 +21,35 @@ const CommitteePage = lazy(() => import("../pages/governance/CommitteePage"));
 const ProvincesPage = lazy(() => import("../pages/provinces/ProvincesPage"));
 const NotFoundPage = lazy(() => import("../pages/notfound/NotFoundPage"));
 
+/** The pages inside the frame, each with the permission it needs (if any); no path is the home page. */
+const PAGES: { path?: string; Page: ComponentType; action?: Action }[] = [
+  { Page: HomePage },
+  { path: "users", Page: UsersPage, action: "user.read" },
+  { path: "users/:id", Page: UserDetailPage, action: "user.read" },
+  { path: "audit", Page: AuditPage, action: "audit.read" },
+  { path: "tokens", Page: TokensPage, action: "token.manage" },
+  { path: "outbox", Page: OutboxPage, action: "outbox.read" },
+  { path: "account", Page: AccountPage },
+  { path: "clusters", Page: ClustersPage, action: "cluster.read" },
+  { path: "clusters/:id", Page: ClusterDetailPage, action: "cluster.read" },
+  { path: "overview", Page: OverviewPage, action: "cluster.read" },
+  { path: "feasibility", Page: FeasibilityPage, action: "feasibility.manage" },
+  { path: "committee", Page: CommitteePage, action: "governance.manage" },
+  { path: "provinces", Page: ProvincesPage },
+  { path: "*", Page: NotFoundPage },
+];
+
+function pageRoute({ path, Page, action }: (typeof PAGES)[number]): RouteObject {
+  const element = action ? (
+    <Guard action={action}>
+      <Page />
+    </Guard>
+  ) : (
+    <Page />
+  );
+  return path === undefined ? { index: true, element } : { path, element };
+}
+
 export const router = createBrowserRouter([
   { path: "/login", element: <LoginPage /> },
   {
@@ -29,91 +59,6 @@ export const router = createBrowserRouter([
         <AppShell />
       </RequireAuth>
     ),
-    children: [
-      { index: true, element: <HomePage /> },
-      {
-        path: "users",
-        element: (
-          <Guard action="user.read">
-            <UsersPage />
-          </Guard>
-        ),
-      },
-      {
-        path: "users/:id",
-        element: (
-          <Guard action="user.read">
-            <UserDetailPage />
-          </Guard>
-        ),
-      },
-      {
-        path: "audit",
-        element: (
-          <Guard action="audit.read">
-            <AuditPage />
-          </Guard>
-        ),
-      },
-      {
-        path: "tokens",
-        element: (
-          <Guard action="token.manage">
-            <TokensPage />
-          </Guard>
-        ),
-      },
-      {
-        path: "outbox",
-        element: (
-          <Guard action="outbox.read">
-            <OutboxPage />
-          </Guard>
-        ),
-      },
-      { path: "account", element: <AccountPage /> },
-      {
-        path: "clusters",
-        element: (
-          <Guard action="cluster.read">
-            <ClustersPage />
-          </Guard>
-        ),
-      },
-      {
-        path: "clusters/:id",
-        element: (
-          <Guard action="cluster.read">
-            <ClusterDetailPage />
-          </Guard>
-        ),
-      },
-      {
-        path: "overview",
-        element: (
-          <Guard action="cluster.read">
-            <OverviewPage />
-          </Guard>
-        ),
-      },
-      {
-        path: "feasibility",
-        element: (
-          <Guard action="feasibility.manage">
-            <FeasibilityPage />
-          </Guard>
-        ),
-      },
-      {
-        path: "committee",
-        element: (
-          <Guard action="governance.manage">
-            <CommitteePage />
-          </Guard>
-        ),
-      },
-      { path: "provinces", element: <ProvincesPage /> },
-      { path: "*", element: <NotFoundPage /> },
-    ],
+    children: PAGES.map(pageRoute),
   },
 ]);

@@ -1,34 +1,21 @@
-import type { Action, Role } from "../../core/permissions";
+import type { z } from "zod";
+import type { Role } from "../../core/permissions";
+import type {
+  GrantInput as GrantInputSchema,
+  GrantOut,
+  Locale as LocaleSchema,
+  SessionOut,
+  UserOut,
+} from "../../core/schemas";
 
-export type Locale = "fa" | "en";
-
-export interface Grant {
-  id: string;
-  role: Role;
-  provinceCode: string | null;
-  clusterId: string | null;
-  enterpriseId: string | null;
-  clusterName: string | null;
-  enterpriseName: string | null;
-}
-
-export interface User {
-  id: string;
-  email: string;
-  name: string;
-  locale: Locale;
-  active: boolean;
-  homeProvinceCode: string | null;
-  createdAt: string;
-  lastLoginAt: string | null;
-  grants: Grant[];
-}
-
-export interface Me {
-  user: User;
-  permissions: Action[];
-  csrfToken: string;
-}
+// Shapes the server declares in core/schemas, taken as types only so that no
+// zod code reaches the web bundle.
+export type Locale = z.infer<typeof LocaleSchema>;
+export type Grant = z.infer<typeof GrantOut>;
+export type User = z.infer<typeof UserOut>;
+export type Me = z.infer<typeof SessionOut>;
+/** The scope part of a grant or token request. */
+export type GrantInput = z.input<typeof GrantInputSchema>;
 
 export interface Page<T> {
   items: T[];
@@ -304,12 +291,4 @@ export interface OutboxItem {
   error: string | null;
   createdAt: string;
   sentAt: string | null;
-}
-
-/** The scope part of a grant or token request. */
-export interface GrantInput {
-  role: Role;
-  provinceCode?: string;
-  clusterId?: string;
-  enterpriseId?: string;
 }

@@ -1,8 +1,6 @@
 import Alert from "@mui/material/Alert";
 import Box from "@mui/material/Box";
-import Button from "@mui/material/Button";
 import Dialog from "@mui/material/Dialog";
-import DialogActions from "@mui/material/DialogActions";
 import DialogContent from "@mui/material/DialogContent";
 import DialogTitle from "@mui/material/DialogTitle";
 import { useTheme } from "@mui/material/styles";
@@ -18,6 +16,7 @@ import { api, formErrors } from "../../app/api";
 import { parseWhole, splitList, useFormat } from "../../app/format";
 import { provinceLabel, useScopeProvinces } from "../../app/lookups";
 import type { ClusterDetail } from "../../app/types";
+import { DialogActionsRow } from "../../components/DialogActionsRow";
 import { DialogForm } from "../../components/DialogForm";
 import { JalaliDateField } from "../../components/JalaliDateField";
 import { SelectField } from "../../components/SelectField";
@@ -376,12 +375,12 @@ export function ClusterFormDialog({
             </FormGroup>
           </Box>
         </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose}>{t("common.cancel")}</Button>
-          <Button type="submit" variant="contained" disabled={save.isPending} data-testid="cluster-form-submit">
-            {editing ? t("common.save") : t("clusterForm.submit")}
-          </Button>
-        </DialogActions>
+        <DialogActionsRow
+          onCancel={onClose}
+          submitLabel={editing ? t("common.save") : t("clusterForm.submit")}
+          disabled={save.isPending}
+          testId="cluster-form-submit"
+        />
       </DialogForm>
     </Dialog>
   );

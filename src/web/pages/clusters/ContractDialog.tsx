@@ -4,7 +4,6 @@ import Alert from "@mui/material/Alert";
 import Box from "@mui/material/Box";
 import Button from "@mui/material/Button";
 import Dialog from "@mui/material/Dialog";
-import DialogActions from "@mui/material/DialogActions";
 import DialogContent from "@mui/material/DialogContent";
 import DialogTitle from "@mui/material/DialogTitle";
 import IconButton from "@mui/material/IconButton";
@@ -20,6 +19,7 @@ import { todayIso } from "../../../core/jalali";
 import { api, formErrors } from "../../app/api";
 import { parseWhole, useFormat } from "../../app/format";
 import type { ClusterDetail, Contract, ContractKind } from "../../app/types";
+import { DialogActionsRow } from "../../components/DialogActionsRow";
 import { DialogForm } from "../../components/DialogForm";
 import { JalaliDateField } from "../../components/JalaliDateField";
 import { SelectField } from "../../components/SelectField";
@@ -292,12 +292,12 @@ export function ContractDialog({
             })}
           </Box>
         </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose}>{t("common.cancel")}</Button>
-          <Button type="submit" variant="contained" disabled={save.isPending} data-testid="contract-submit">
-            {editing ? t("common.save") : t("contracts.submit")}
-          </Button>
-        </DialogActions>
+        <DialogActionsRow
+          onCancel={onClose}
+          submitLabel={editing ? t("common.save") : t("contracts.submit")}
+          disabled={save.isPending}
+          testId="contract-submit"
+        />
       </DialogForm>
     </Dialog>
   );

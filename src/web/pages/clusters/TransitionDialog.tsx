@@ -3,7 +3,6 @@ import Alert from "@mui/material/Alert";
 import Box from "@mui/material/Box";
 import Button from "@mui/material/Button";
 import Dialog from "@mui/material/Dialog";
-import DialogActions from "@mui/material/DialogActions";
 import DialogContent from "@mui/material/DialogContent";
 import DialogTitle from "@mui/material/DialogTitle";
 import { useTheme } from "@mui/material/styles";
@@ -17,6 +16,7 @@ import { todayIso } from "../../../core/jalali";
 import { ApiError, api, formErrors } from "../../app/api";
 import { useFormat } from "../../app/format";
 import { type ClusterDetail, type ClusterState, transitionNeedsReason } from "../../app/types";
+import { DialogActionsRow } from "../../components/DialogActionsRow";
 import { DialogForm } from "../../components/DialogForm";
 import { JalaliDateField } from "../../components/JalaliDateField";
 import { StateChip } from "../../components/labels";
@@ -212,17 +212,12 @@ export function TransitionDialog({
             </Box>
           </Box>
         </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose}>{t("common.cancel")}</Button>
-          <Button
-            type="submit"
-            variant="contained"
-            disabled={move.isPending || cluster.nextStates.length === 0}
-            data-testid="transition-submit"
-          >
-            {move.isPending ? t("transition.saving") : t("transition.submit")}
-          </Button>
-        </DialogActions>
+        <DialogActionsRow
+          onCancel={onClose}
+          submitLabel={move.isPending ? t("transition.saving") : t("transition.submit")}
+          disabled={move.isPending || cluster.nextStates.length === 0}
+          testId="transition-submit"
+        />
       </DialogForm>
     </Dialog>
   );

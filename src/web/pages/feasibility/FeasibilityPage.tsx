@@ -7,7 +7,6 @@ import Box from "@mui/material/Box";
 import Button from "@mui/material/Button";
 import Chip from "@mui/material/Chip";
 import Dialog from "@mui/material/Dialog";
-import DialogActions from "@mui/material/DialogActions";
 import DialogContent from "@mui/material/DialogContent";
 import DialogTitle from "@mui/material/DialogTitle";
 import IconButton from "@mui/material/IconButton";
@@ -36,6 +35,7 @@ import { api, formErrors } from "../../app/api";
 import { useFormat } from "../../app/format";
 import type { FeasibilityCriteria, FeasibilityDecision, FeasibilityStudy, Page } from "../../app/types";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
+import { DialogActionsRow } from "../../components/DialogActionsRow";
 import { DialogForm } from "../../components/DialogForm";
 import { EmptyState } from "../../components/EmptyState";
 import { ErrorState } from "../../components/ErrorState";
@@ -330,12 +330,12 @@ function DecisionDialog({
             />
           </Box>
         </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose}>{t("common.cancel")}</Button>
-          <Button type="submit" variant="contained" disabled={save.isPending} data-testid="decision-submit">
-            {t("feasibility.recordDecision")}
-          </Button>
-        </DialogActions>
+        <DialogActionsRow
+          onCancel={onClose}
+          submitLabel={t("feasibility.recordDecision")}
+          disabled={save.isPending}
+          testId="decision-submit"
+        />
       </DialogForm>
     </Dialog>
   );

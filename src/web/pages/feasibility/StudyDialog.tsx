@@ -1,8 +1,6 @@
 import Alert from "@mui/material/Alert";
 import Box from "@mui/material/Box";
-import Button from "@mui/material/Button";
 import Dialog from "@mui/material/Dialog";
-import DialogActions from "@mui/material/DialogActions";
 import DialogContent from "@mui/material/DialogContent";
 import DialogTitle from "@mui/material/DialogTitle";
 import { useTheme } from "@mui/material/styles";
@@ -17,6 +15,7 @@ import { api, formErrors } from "../../app/api";
 import { useFormat } from "../../app/format";
 import { clusterName } from "../../app/lookups";
 import type { Cluster, FeasibilityCriterion, FeasibilityStudy, Page } from "../../app/types";
+import { DialogActionsRow } from "../../components/DialogActionsRow";
 import { DialogForm } from "../../components/DialogForm";
 import { JalaliDateField } from "../../components/JalaliDateField";
 import { SelectField } from "../../components/SelectField";
@@ -171,12 +170,12 @@ export function StudyDialog({
             </Box>
           </Box>
         </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose}>{t("common.cancel")}</Button>
-          <Button type="submit" variant="contained" disabled={save.isPending} data-testid="study-submit">
-            {t("feasibility.addStudy")}
-          </Button>
-        </DialogActions>
+        <DialogActionsRow
+          onCancel={onClose}
+          submitLabel={t("feasibility.addStudy")}
+          disabled={save.isPending}
+          testId="study-submit"
+        />
       </DialogForm>
     </Dialog>
   );

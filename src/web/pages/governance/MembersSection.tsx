@@ -6,7 +6,6 @@ import Box from "@mui/material/Box";
 import Button from "@mui/material/Button";
 import Chip from "@mui/material/Chip";
 import Dialog from "@mui/material/Dialog";
-import DialogActions from "@mui/material/DialogActions";
 import DialogContent from "@mui/material/DialogContent";
 import DialogTitle from "@mui/material/DialogTitle";
 import IconButton from "@mui/material/IconButton";
@@ -29,6 +28,7 @@ import { api, formErrors } from "../../app/api";
 import { useUserOptions } from "../../app/lookups";
 import { GOVERNANCE_ROLES, type GovernanceMember, type GovernanceRole, type Page } from "../../app/types";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
+import { DialogActionsRow } from "../../components/DialogActionsRow";
 import { DialogForm } from "../../components/DialogForm";
 import { EmptyState } from "../../components/EmptyState";
 import { ErrorState } from "../../components/ErrorState";
@@ -192,12 +192,12 @@ function MemberDialog({
             </Box>
           </Box>
         </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose}>{t("common.cancel")}</Button>
-          <Button type="submit" variant="contained" disabled={save.isPending} data-testid="member-submit">
-            {member ? t("common.save") : t("governance.add")}
-          </Button>
-        </DialogActions>
+        <DialogActionsRow
+          onCancel={onClose}
+          submitLabel={member ? t("common.save") : t("governance.add")}
+          disabled={save.isPending}
+          testId="member-submit"
+        />
       </DialogForm>
     </Dialog>
   );

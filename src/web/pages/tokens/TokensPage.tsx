@@ -23,6 +23,7 @@ import { clusterName, useClusterOptions, useEnterpriseOptions } from "../../app/
 import type { ApiTokenItem } from "../../app/types";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { type Column, DataTable } from "../../components/DataTable";
+import { DialogActionsRow } from "../../components/DialogActionsRow";
 import { DialogForm } from "../../components/DialogForm";
 import { EMPTY_GRANT, type GrantDraft, GrantFields, grantComplete, grantInput } from "../../components/GrantFields";
 import { JalaliDate } from "../../components/JalaliDate";
@@ -214,17 +215,12 @@ function IssueTokenDialog({ onClose, onIssued }: { onClose: () => void; onIssued
             />
           </Box>
         </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose}>{t("common.cancel")}</Button>
-          <Button
-            type="submit"
-            variant="contained"
-            disabled={!valid || issue.isPending}
-            data-testid="token-form-submit"
-          >
-            {t("tokens.issue")}
-          </Button>
-        </DialogActions>
+        <DialogActionsRow
+          onCancel={onClose}
+          submitLabel={t("tokens.issue")}
+          disabled={!valid || issue.isPending}
+          testId="token-form-submit"
+        />
       </DialogForm>
     </Dialog>
   );

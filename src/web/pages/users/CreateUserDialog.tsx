@@ -1,8 +1,6 @@
 import Alert from "@mui/material/Alert";
 import Box from "@mui/material/Box";
-import Button from "@mui/material/Button";
 import Dialog from "@mui/material/Dialog";
-import DialogActions from "@mui/material/DialogActions";
 import DialogContent from "@mui/material/DialogContent";
 import DialogTitle from "@mui/material/DialogTitle";
 import { useTheme } from "@mui/material/styles";
@@ -14,6 +12,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, api, errorMessage } from "../../app/api";
 import type { Locale, User } from "../../app/types";
+import { DialogActionsRow } from "../../components/DialogActionsRow";
 import { DialogForm } from "../../components/DialogForm";
 import { EMPTY_GRANT, type GrantDraft, GrantFields, grantComplete, grantInput } from "../../components/GrantFields";
 
@@ -150,24 +149,15 @@ export function CreateUserDialog({
             />
           </Box>
         </DialogContent>
-        <DialogActions>
-          <Button
-            onClick={() => {
-              reset();
-              onClose();
-            }}
-          >
-            {t("common.cancel")}
-          </Button>
-          <Button
-            type="submit"
-            variant="contained"
-            disabled={!valid || create.isPending}
-            data-testid="user-form-submit"
-          >
-            {t("common.create")}
-          </Button>
-        </DialogActions>
+        <DialogActionsRow
+          onCancel={() => {
+            reset();
+            onClose();
+          }}
+          submitLabel={t("common.create")}
+          disabled={!valid || create.isPending}
+          testId="user-form-submit"
+        />
       </DialogForm>
     </Dialog>
   );

@@ -5,7 +5,6 @@ import Alert from "@mui/material/Alert";
 import Box from "@mui/material/Box";
 import Button from "@mui/material/Button";
 import Dialog from "@mui/material/Dialog";
-import DialogActions from "@mui/material/DialogActions";
 import DialogContent from "@mui/material/DialogContent";
 import DialogTitle from "@mui/material/DialogTitle";
 import FormControlLabel from "@mui/material/FormControlLabel";
@@ -28,6 +27,7 @@ import { useProvinceName } from "../../app/lookups";
 import type { Grant, Locale, User } from "../../app/types";
 import { BackButton } from "../../components/BackButton";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
+import { DialogActionsRow } from "../../components/DialogActionsRow";
 import { ErrorState } from "../../components/ErrorState";
 import { EMPTY_GRANT, type GrantDraft, GrantFields, grantComplete, grantInput } from "../../components/GrantFields";
 import { JalaliDate } from "../../components/JalaliDate";
@@ -307,17 +307,12 @@ function ResetPasswordDialog({ user, onClose }: { user: User; onClose: () => voi
           />
         </Box>
       </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>{t("common.cancel")}</Button>
-        <Button
-          type="submit"
-          variant="contained"
-          disabled={!password || reset.isPending}
-          data-testid="reset-password-submit"
-        >
-          {t("userDetail.resetPassword")}
-        </Button>
-      </DialogActions>
+      <DialogActionsRow
+        onCancel={onClose}
+        submitLabel={t("userDetail.resetPassword")}
+        disabled={!password || reset.isPending}
+        testId="reset-password-submit"
+      />
     </Dialog>
   );
 }
@@ -363,12 +358,7 @@ function EditUserDialog(props: {
           </TextField>
         </Box>
       </DialogContent>
-      <DialogActions>
-        <Button onClick={props.onClose}>{t("common.cancel")}</Button>
-        <Button type="submit" variant="contained" disabled={!name.trim() || props.busy}>
-          {t("common.save")}
-        </Button>
-      </DialogActions>
+      <DialogActionsRow onCancel={props.onClose} submitLabel={t("common.save")} disabled={!name.trim() || props.busy} />
     </Dialog>
   );
 }
