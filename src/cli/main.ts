@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { Command, CommanderError } from "commander";
 import { z } from "zod";
-import { ROLES } from "../core/permissions";
+import { ROLES, SYSTEM_ACTOR } from "../core/permissions";
 import { Email, PersonName, ProvinceCode } from "../core/schemas";
 import { ConfigError, loadConfig } from "../server/config";
 import type { Deps } from "../server/context";
@@ -84,10 +84,9 @@ program
     await withDatabase(async (database) => {
       const config = loadConfig();
       const deps: Deps = { database, config, mailer: createMailer(config.smtpUrl, config.mailFrom) };
-      // The operator at the console acts as the system with national rights.
       const user = await createUser(
         deps,
-        { actor: { userId: "system", grants: [{ role: "national_admin" }], via: "token" }, lang: "en", ip: "cli" },
+        { actor: SYSTEM_ACTOR, lang: "en", ip: "cli" },
         {
           email: a.email,
           name: a.name ?? a.email,

@@ -44,9 +44,12 @@ export interface Grant extends Scope {
 export interface Actor {
   userId: string;
   grants: readonly Grant[];
-  /** "session" for the browser, "token" for an API token. */
-  via: "session" | "token";
+  /** "session" for the browser, "token" for an API token, "system" for the server's own jobs and the CLI. */
+  via: "session" | "token" | "system";
 }
+
+/** The server itself (scheduled jobs, the operator's CLI): national rights, audited as "system". */
+export const SYSTEM_ACTOR: Actor = { userId: "system", grants: [{ role: "national_admin" }], via: "system" };
 
 /** The scope fields a grant of each role must carry. */
 export const ROLE_SCOPE: Record<Role, ScopeLevel | null> = {

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { expect, it } from "vitest";
+import { expireEndedSeats } from "../../src/server/modules/governance/service";
 import { Client, signedIn } from "../support/client";
 import { describeEngines, makeCluster, makeUser, type TestEnv } from "../support/harness";
 
@@ -400,5 +401,36 @@ describeEngines("governance: provincial committees and steering councils", (env)
     // Qom's audit does not show Zanjan's governance writes.
     const qomAudit = await qom.get<{ items: AuditEntry[] }>("/api/v1/audit?limit=200");
     expect(qomAudit.body.items.some((e) => e.action.startsWith("governance."))).toBe(false);
+  });
+
+  it("takes back the role of a seat whose term has ended, without anyone editing it", async () => {
+    const admin = await signedIn(env(), await makeUser(env(), { role: "province_admin", provinceCode: "IR-19" }));
+    const cluster = await makeCluster(env(), { provinceCode: "IR-19" });
+    const person = await makeUser(env(), undefined, { homeProvinceCode: "IR-19", name: "عضو پیشین شورا" });
+    const seat = await admin.post<Member>(`/api/v1/clusters/${cluster.id}/council`, {
+      personName: "عضو پیشین شورا",
+      role: "expert",
+      fromDate: iranDay(-400),
+      toDate: iranDay(10),
+      userId: person.id,
+    });
+    expect(seat.body.grantId).toBeTruthy();
+    const seated = await signedIn(env(), person);
+    expect((await seated.get(`/api/v1/clusters/${cluster.id}`)).status).toBe(200);
+
+    // Time passes: the term ended yesterday.
+    await env()
+      .database.db.updateTable("governance_members")
+      .set({ to_date: iranDay(-1) })
+      .where("id", "=", seat.body.id)
+      .execute();
+    expect(await expireEndedSeats(env().app.deps)).toBe(1);
+    expect(await expireEndedSeats(env().app.deps)).toBe(0);
+    expect(await grantsOfUser(env(), person.id)).toEqual([]);
+    expect((await seated.get(`/api/v1/clusters/${cluster.id}`)).status).toBe(404);
+    const after = (await admin.get<Members>(`/api/v1/clusters/${cluster.id}/council`)).body.items[0];
+    expect(after).toMatchObject({ id: seat.body.id, active: false, grantId: null, userId: person.id });
+    const audit = await admin.get<{ items: AuditEntry[] }>("/api/v1/audit?action=governance.member.expire");
+    expect(audit.body.items.map((e) => e.targetId)).toContain(seat.body.id);
   });
 });

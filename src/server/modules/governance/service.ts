@@ -8,7 +8,7 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import { todayIso } from "../../../core/jalali";
-import type { Actor, Scope } from "../../../core/permissions";
+import { type Actor, type Scope, SYSTEM_ACTOR } from "../../../core/permissions";
 import { authorize, requireActor } from "../../auth/authorize";
 import { type Deps, nowIso, type RequestCtx } from "../../context";
 import type { DB, GovernanceMembersTable } from "../../db/schema";
@@ -341,4 +341,38 @@ export async function removeMember(deps: Deps, ctx: RequestCtx, ref: PlaceRef, i
       },
     });
   });
+}
+
+/**
+ * Takes back the council_member grant of every seat whose term has ended
+ * (toDate before today). Runs at start and hourly; idempotent, so several
+ * server instances may run it side by side.
+ */
+export async function expireEndedSeats(deps: Deps): Promise<number> {
+  const db = deps.database.db;
+  const ended = await db
+    .selectFrom("governance_members")
+    .select("id")
+    .where("grant_id", "is not", null)
+    .where("to_date", "<", todayIso())
+    .execute();
+  let expired = 0;
+  for (const { id } of ended) {
+    await db.transaction().execute(async (trx) => {
+      const m = await trx.selectFrom("governance_members").selectAll().where("id", "=", id).executeTakeFirst();
+      if (!m?.grant_id || !m.to_date || m.to_date >= todayIso()) return;
+      await revokeGrantInTx(trx, SYSTEM_ACTOR, m.grant_id);
+      await trx.updateTable("governance_members").set({ grant_id: null }).where("id", "=", id).execute();
+      await writeAudit(trx, SYSTEM_ACTOR, {
+        action: "governance.member.expire",
+        targetType: "governance_member",
+        targetId: id,
+        provinceCode: m.province_code,
+        clusterId: m.cluster_id,
+        summary: { personName: m.person_name, toDate: m.to_date, grantRevoked: m.grant_id },
+      });
+      expired++;
+    });
+  }
+  return expired;
 }
