@@ -147,9 +147,17 @@ export const ClusterCreateInput = z.strictObject({
 
 export const ClusterUpdateInput = ClusterCreateInput.omit({ provinceCode: true, identifiedOn: true }).partial();
 
+/** The two approvals a cluster needs before its project starts (DOMAIN: life cycle step 3). */
+export const ApprovalsInput = z.strictObject({
+  provincialCommittee: IsoDate,
+  nationalOrganisation: IsoDate,
+});
+
 export const TransitionInput = z.strictObject({
   toState: ClusterState,
   happenedOn: IsoDate,
+  /** Required when moving to "approved", refused otherwise. */
+  approvals: ApprovalsInput.nullish(),
   note: LongText.nullish(),
   reason: LongText.nullish(),
 });

@@ -45,7 +45,9 @@ export type ErrorCode =
   | "transition_not_allowed"
   | "reason_required"
   | "date_before_previous_step"
-  | "contract_required";
+  | "contract_required"
+  | "approvals_required"
+  | "approval_after_step";
 
 export interface FieldIssue {
   path: string;

@@ -110,7 +110,7 @@ describeEngines("cluster registry and life cycle", (env) => {
         identifiedOn: daysAgo(900),
       })
     ).body;
-    const step = (toState: string, happenedOn: string, extra: Record<string, string> = {}) =>
+    const step = (toState: string, happenedOn: string, extra: Record<string, unknown> = {}) =>
       qom.post<Detail & Problem>(`/api/v1/clusters/${c.id}/transitions`, { toState, happenedOn, ...extra });
 
     const skip = await step("approved", daysAgo(800));
@@ -119,8 +119,19 @@ describeEngines("cluster registry and life cycle", (env) => {
     expect(skip.body.detail).toContain("شناسایی‌شده");
     expect((await step("feasibility", addDaysIso(today, 1))).body.code).toBe("date_in_future");
     expect((await step("feasibility", daysAgo(1000))).body.code).toBe("date_before_previous_step");
-    expect((await step("feasibility", daysAgo(850))).status).toBe(201);
-    expect((await step("approved", daysAgo(800))).status).toBe(201);
+    const stray = { provincialCommittee: daysAgo(850), nationalOrganisation: daysAgo(850) };
+    expect((await step("feasibility", daysAgo(850), { approvals: stray })).status).toBe(400);
+    expect((await step("feasibility", daysAgo(850), { approvals: null })).status).toBe(201);
+    // Approval is dated by both bodies, neither after the step itself.
+    expect((await step("approved", daysAgo(800))).body.code).toBe("approvals_required");
+    const late = { provincialCommittee: daysAgo(820), nationalOrganisation: daysAgo(790) };
+    expect((await step("approved", daysAgo(800), { approvals: late })).body.code).toBe("approval_after_step");
+    const approvals = { provincialCommittee: daysAgo(830), nationalOrganisation: daysAgo(805) };
+    const approved = await step("approved", daysAgo(800), { approvals });
+    expect(approved.status).toBe(201);
+    expect((approved.body as unknown as { transitions: { approvals: unknown }[] }).transitions[0]?.approvals).toEqual(
+      approvals,
+    );
     const noContract = await step("agent_contracted", daysAgo(760));
     expect(noContract.body.code).toBe("contract_required");
 
@@ -257,7 +268,8 @@ describeEngines("cluster registry and life cycle", (env) => {
         endDate: end,
       });
       for (const s of ["feasibility", "approved", "agent_contracted", "diagnostic"]) {
-        const r = await nat.post(`/api/v1/clusters/${id}/transitions`, { toState: s, happenedOn: start });
+        const approvals = s === "approved" ? { provincialCommittee: start, nationalOrganisation: start } : undefined;
+        const r = await nat.post(`/api/v1/clusters/${id}/transitions`, { toState: s, happenedOn: start, approvals });
         expect(r.status, s).toBe(201);
       }
     };

@@ -8,6 +8,7 @@ import ExcelJS from "exceljs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { isoToJalali, todayIso } from "../../src/core/jalali";
+import { toPersianDigits } from "../../src/core/normalize";
 import { DEMO_PASSWORD } from "../../src/server/demo/data";
 import type { TestEnv } from "../support/harness";
 import { ARTIFACTS, signIn, startBrowserEnv } from "./support";
@@ -24,6 +25,7 @@ afterAll(async () => {
 });
 
 const NAME = "خوشه سوهان قم";
+const todayFaDigits = () => toPersianDigits(isoToJalali(todayIso())!);
 
 async function typeJalali(page: Page, testId: string, digits: string) {
   await page.locator(`[data-testid=${testId}] [role=spinbutton]`).first().click();
@@ -98,13 +100,14 @@ it("province admin registers a cluster, contracts its agent, moves it to agent c
   await page.getByTestId("contract").first().waitFor();
   await transition(page, "agent_contracted");
 
+  // The approval step carries both bodies' dates (both default to the day of the step).
+  expect(await page.getByTestId("timeline-approvals").textContent()).toContain(todayFaDigits());
   const timeline = page.getByTestId("timeline-item");
   expect(await timeline.count()).toBe(4);
   expect(await timeline.first().getAttribute("data-state")).toBe("agent_contracted");
   const timelineText = (await page.getByTestId("cluster-timeline").textContent()) ?? "";
   expect(timelineText).toContain("۱۴۰۳/۰۷/۰۱");
-  const todayFa = isoToJalali(todayIso())!.replace(/\d/g, (d) => String.fromCharCode(0x06f0 + Number(d)));
-  expect(timelineText).toContain(todayFa);
+  expect(timelineText).toContain(todayFaDigits());
   await page.screenshot({ path: path.join(ARTIFACTS, "cluster-detail.png"), fullPage: true });
   const contract = await env.database.db
     .selectFrom("contracts")

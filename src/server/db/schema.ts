@@ -57,6 +57,8 @@ export interface ClusterTransitionsTable {
   reason: string | null;
   created_by: string | null;
   created_at: string;
+  /** JSON {provincialCommittee, nationalOrganisation} ISO dates, on steps to "approved". */
+  approvals: string | null;
 }
 
 export interface ContractsTable {

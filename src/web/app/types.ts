@@ -103,6 +103,8 @@ export interface Transition {
   happenedOn: string;
   note: string | null;
   reason: string | null;
+  /** On steps to "approved": the provincial committee's and the national organisation's dates. */
+  approvals: { provincialCommittee: string; nationalOrganisation: string } | null;
   createdBy: string | null;
   createdByName: string | null;
   createdAt: string;

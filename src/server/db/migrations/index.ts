@@ -10,6 +10,7 @@ import * as m0002 from "./0002_provinces";
 import * as m0003 from "./0003_cluster_registry";
 import * as m0004 from "./0004_cluster_backfill";
 import * as m0005 from "./0005_sort_indexes";
+import * as m0006 from "./0006_transition_approvals";
 
 export interface MigrationContext {
   dialect: DialectName;
@@ -23,6 +24,7 @@ const MIGRATIONS: Array<[string, MigrationModule]> = [
   ["0003_cluster_registry", m0003],
   ["0004_cluster_backfill", m0004],
   ["0005_sort_indexes", m0005],
+  ["0006_transition_approvals", m0006],
 ];
 
 class ListProvider implements MigrationProvider {

@@ -92,6 +92,7 @@ const ClusterDetailOut = ClusterOut.extend({
       happenedOn: z.string(),
       note: Nullable.s,
       reason: Nullable.s,
+      approvals: z.object({ provincialCommittee: z.string(), nationalOrganisation: z.string() }).nullable(),
       createdBy: Nullable.s,
       createdByName: Nullable.s,
       createdAt: z.string(),

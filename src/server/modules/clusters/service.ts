@@ -78,6 +78,7 @@ export interface TransitionDto {
   happenedOn: string;
   note: string | null;
   reason: string | null;
+  approvals: Approvals | null;
   createdBy: string | null;
   createdByName: string | null;
   createdAt: string;
@@ -348,6 +349,7 @@ async function loadDetail(db: Kysely<DB>, id: string): Promise<ClusterDetailDto>
       happenedOn: t.happened_on,
       note: t.note,
       reason: t.reason,
+      approvals: t.approvals ? (JSON.parse(t.approvals) as Approvals) : null,
       createdBy: t.created_by,
       createdByName: t.created_by_name ?? null,
       createdAt: t.created_at,
@@ -534,11 +536,31 @@ export async function updateCluster(
   return loadDetail(db, id);
 }
 
+export interface Approvals {
+  provincialCommittee: string;
+  nationalOrganisation: string;
+}
+
 export interface TransitionInput {
   toState: ClusterStateName;
   happenedOn: string;
+  approvals?: Approvals | null;
   note?: string | null;
   reason?: string | null;
+}
+
+/** Approval needs both bodies' dates, none after the step; other steps carry none. */
+function checkApprovals(input: TransitionInput) {
+  const a = input.approvals;
+  if (input.toState !== "approved") {
+    if (a) throw fieldError("validation_failed", "approvals");
+    return;
+  }
+  if (!a) throw fieldError("approvals_required", "approvals");
+  notFuture(a.provincialCommittee, "approvals.provincialCommittee");
+  notFuture(a.nationalOrganisation, "approvals.nationalOrganisation");
+  for (const [k, d] of Object.entries(a))
+    if (d > input.happenedOn) throw fieldError("approval_after_step", `approvals.${k}`);
 }
 
 export async function transitionCluster(
@@ -562,6 +584,7 @@ export async function transitionCluster(
         to: { t: `states.${input.toState}` },
       });
     if (check.needsReason && !input.reason?.trim()) throw badRequest("reason_required");
+    checkApprovals(input);
     // The history is a sequence: a step cannot be dated before the one it follows.
     const last = await trx
       .selectFrom("cluster_transitions")
@@ -605,6 +628,7 @@ export async function transitionCluster(
         reason: input.reason?.trim() || null,
         created_by: a.userId,
         created_at: now,
+        approvals: input.approvals ? JSON.stringify(input.approvals) : null,
       })
       .execute();
     await writeAudit(trx, a, {
@@ -613,7 +637,14 @@ export async function transitionCluster(
       targetId: id,
       provinceCode: c.province_code,
       clusterId: id,
-      summary: { transitionId, from, to: input.toState, happenedOn: input.happenedOn, reason: input.reason ?? null },
+      summary: {
+        transitionId,
+        from,
+        to: input.toState,
+        happenedOn: input.happenedOn,
+        reason: input.reason ?? null,
+        approvals: input.approvals ?? null,
+      },
     });
   });
   return loadDetail(db, id);

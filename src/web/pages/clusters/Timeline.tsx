@@ -78,6 +78,14 @@ export function Timeline({ transitions }: { transitions: Transition[] }) {
                 </>
               )}
             </Box>
+            {tr.approvals && (
+              <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5 }} data-testid="timeline-approvals">
+                {t("timeline.approvals", {
+                  committee: f.date(tr.approvals.provincialCommittee, false),
+                  national: f.date(tr.approvals.nationalOrganisation, false),
+                })}
+              </Typography>
+            )}
             {tr.note && (
               <Typography variant="body2" dir="auto" sx={{ mt: 0.75, whiteSpace: "pre-wrap" }}>
                 {tr.note}

@@ -25,6 +25,7 @@ import { SelectField } from "../../components/SelectField";
 const FIELDS: Record<string, readonly string[]> = {
   toState: ["transition_not_allowed", "contract_required"],
   happenedOn: ["date_in_future", "date_before_previous_step"],
+  approvals: ["approvals_required", "approval_after_step"],
   note: [],
   reason: ["reason_required"],
 };
@@ -55,6 +56,8 @@ export function TransitionDialog({
     cluster.nextStates.length === 1 ? cluster.nextStates[0] : "",
   );
   const [happenedOn, setHappenedOn] = useState<string | null>(today);
+  const [committeeOn, setCommitteeOn] = useState<string | null>(today);
+  const [nationalOn, setNationalOn] = useState<string | null>(today);
   const [note, setNote] = useState("");
   const [reason, setReason] = useState("");
   const [file, setFile] = useState<File | null>(null);
@@ -62,6 +65,7 @@ export function TransitionDialog({
   const fileInput = useRef<HTMLInputElement>(null);
 
   const needsReason = toState !== "" && transitionNeedsReason(cluster.state, toState);
+  const needsApprovals = toState === "approved";
   const needsContract = toState === "agent_contracted" && !cluster.contracts.some((c) => c.kind === "agent");
   const lastDate = cluster.transitions[0]?.happenedOn;
 
@@ -71,6 +75,7 @@ export function TransitionDialog({
       const detail = await api.post<ClusterDetail>(`/clusters/${encodeURIComponent(cluster.id)}/transitions`, {
         toState,
         happenedOn,
+        approvals: needsApprovals ? { provincialCommittee: committeeOn, nationalOrganisation: nationalOn } : null,
         note: note.trim() || null,
         reason: reason.trim() || null,
       });
@@ -99,6 +104,7 @@ export function TransitionDialog({
     toState: toState ? undefined : t("transition.chooseState"),
     happenedOn: happenedOn ? undefined : t("clusterForm.required"),
     reason: needsReason && !reason.trim() ? t("transition.reasonRequired") : undefined,
+    approvals: needsApprovals && (!committeeOn || !nationalOn) ? t("clusterForm.required") : undefined,
   };
   const err = (name: keyof typeof local | "note") =>
     (tried && name !== "note" ? local[name] : undefined) ?? server.field(name);
@@ -161,6 +167,27 @@ export function TransitionDialog({
                 (lastDate ? t("transition.dateHint", { date: f.date(lastDate, false) }) : undefined)
               }
             />
+            {needsApprovals && (
+              <Box sx={{ display: "grid", gap: 2, gridTemplateColumns: { xs: "1fr", sm: "1fr 1fr" } }}>
+                <JalaliDateField
+                  label={t("transition.approvalCommittee")}
+                  value={committeeOn}
+                  onChange={setCommitteeOn}
+                  maxDate={happenedOn ?? today}
+                  testId="transition-approval-committee"
+                  error={!!err("approvals")}
+                  helperText={err("approvals")}
+                />
+                <JalaliDateField
+                  label={t("transition.approvalNational")}
+                  value={nationalOn}
+                  onChange={setNationalOn}
+                  maxDate={happenedOn ?? today}
+                  testId="transition-approval-national"
+                  error={!!err("approvals")}
+                />
+              </Box>
+            )}
             <TextField
               label={t("transition.note")}
               value={note}
