@@ -32,10 +32,14 @@ async function typeJalali(page: Page, testId: string, digits: string) {
   await page.keyboard.type(digits);
 }
 
-async function transition(page: Page, to: string) {
+async function transition(page: Page, to: string, screenshot?: string) {
   await page.getByTestId("cluster-transition-open").click();
   await page.getByTestId("transition-to").selectOption(to);
   await page.getByTestId("transition-note").fill(`گام ${to}`);
+  if (screenshot) {
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: path.join(ARTIFACTS, screenshot) });
+  }
   await page.getByTestId("transition-submit").click();
   await expect.poll(() => page.getByTestId("cluster-state").getAttribute("data-state")).toBe(to);
 }
@@ -76,7 +80,7 @@ it("province admin registers a cluster, contracts its agent, moves it to agent c
   });
 
   await transition(page, "feasibility");
-  await transition(page, "approved");
+  await transition(page, "approved", "transition-approved.png");
 
   // Moving to agent contracted before there is a contract: the dialog warns, and the server refuses.
   await page.getByTestId("cluster-transition-open").click();

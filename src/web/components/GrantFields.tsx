@@ -62,7 +62,13 @@ export function GrantFields(props: {
   const fa = i18n.language === "fa";
 
   return (
-    <Box sx={{ display: "grid", gap: 2, gridTemplateColumns: { xs: "1fr", sm: "1fr 1fr" } }}>
+    <Box
+      sx={{
+        display: "grid",
+        gap: 2,
+        gridTemplateColumns: { xs: "minmax(0, 1fr)", sm: "minmax(0, 1fr) minmax(0, 1fr)" },
+      }}
+    >
       <TextField
         select
         label={props.optional ? t("grant.roleOptional") : t("grant.role")}

@@ -60,7 +60,11 @@ export default function AuditPage() {
         display: "grid",
         gap: 1.5,
         width: "100%",
-        gridTemplateColumns: { xs: "1fr", sm: "1fr 1fr", lg: "repeat(4, 1fr) auto" },
+        gridTemplateColumns: {
+          xs: "minmax(0, 1fr)",
+          sm: "minmax(0, 1fr) minmax(0, 1fr)",
+          lg: "repeat(4, minmax(0, 1fr)) auto",
+        },
         alignItems: "center",
       }}
     >

@@ -63,7 +63,15 @@ function Facts({ c }: { c: ClusterDetail }) {
     c.jobsIndustrial !== null || c.jobsGuild !== null ? (c.jobsIndustrial ?? 0) + (c.jobsGuild ?? 0) : null;
   return (
     <Section title={t("clusterDetail.registry")} testId="cluster-facts">
-      <Box component="dl" sx={{ m: 0, display: "grid", gap: 2, gridTemplateColumns: { xs: "1fr", sm: "1fr 1fr" } }}>
+      <Box
+        component="dl"
+        sx={{
+          m: 0,
+          display: "grid",
+          gap: 2,
+          gridTemplateColumns: { xs: "minmax(0, 1fr)", sm: "minmax(0, 1fr) minmax(0, 1fr)" },
+        }}
+      >
         <Fact label={t("clusterForm.place")}>{c.place ?? dash}</Fact>
         <Fact label={t("clusterForm.sector")}>{c.sector ?? dash}</Fact>
         <Fact label={t("clusterDetail.isic")}>
@@ -195,7 +203,14 @@ export default function ClusterDetailPage() {
         <Warnings warnings={c.warnings} chips />
       </Box>
 
-      <Box sx={{ display: "grid", gap: 2, gridTemplateColumns: { xs: "1fr", md: "1fr 1fr" }, alignItems: "start" }}>
+      <Box
+        sx={{
+          display: "grid",
+          gap: 2,
+          gridTemplateColumns: { xs: "minmax(0, 1fr)", md: "minmax(0, 1fr) minmax(0, 1fr)" },
+          alignItems: "start",
+        }}
+      >
         <Facts c={c} />
         <Section
           title={t("timeline.title")}

@@ -230,7 +230,13 @@ export function ClusterFormDialog({
           <Box sx={{ display: "grid", gap: 3, pt: 1 }}>
             {server.alert && <Alert severity="error">{server.alert}</Alert>}
             <FormGroup title={t("clusterForm.identity")}>
-              <Box sx={{ display: "grid", gap: 2, gridTemplateColumns: { xs: "1fr", sm: "1fr 1fr" } }}>
+              <Box
+                sx={{
+                  display: "grid",
+                  gap: 2,
+                  gridTemplateColumns: { xs: "minmax(0, 1fr)", sm: "minmax(0, 1fr) minmax(0, 1fr)" },
+                }}
+              >
                 {text(
                   "nameFa",
                   t("clusterForm.nameFa"),
@@ -309,7 +315,13 @@ export function ClusterFormDialog({
             </FormGroup>
 
             <FormGroup title={t("clusterForm.enterprisesTitle")}>
-              <Box sx={{ display: "grid", gap: 2, gridTemplateColumns: { xs: "1fr", sm: "1fr 1fr 1fr" } }}>
+              <Box
+                sx={{
+                  display: "grid",
+                  gap: 2,
+                  gridTemplateColumns: { xs: "minmax(0, 1fr)", sm: "minmax(0, 1fr) minmax(0, 1fr) minmax(0, 1fr)" },
+                }}
+              >
                 {text(
                   "estEnterprises.value",
                   t("clusterForm.enterprises"),
@@ -338,7 +350,13 @@ export function ClusterFormDialog({
             </FormGroup>
 
             <FormGroup title={t("clusterForm.jobsTitle")}>
-              <Box sx={{ display: "grid", gap: 2, gridTemplateColumns: { xs: "1fr", sm: "1fr 1fr" } }}>
+              <Box
+                sx={{
+                  display: "grid",
+                  gap: 2,
+                  gridTemplateColumns: { xs: "minmax(0, 1fr)", sm: "minmax(0, 1fr) minmax(0, 1fr)" },
+                }}
+              >
                 {text(
                   "jobs.industrial",
                   t("clusterForm.jobsIndustrial"),

@@ -152,7 +152,12 @@ export default function ClustersPage() {
         gap: 1.5,
         width: "100%",
         alignItems: "center",
-        gridTemplateColumns: { xs: "1fr", sm: "1fr 1fr", md: "repeat(3, 1fr)", lg: "2fr repeat(4, 1fr)" },
+        gridTemplateColumns: {
+          xs: "minmax(0, 1fr)",
+          sm: "minmax(0, 1fr) minmax(0, 1fr)",
+          md: "repeat(3, minmax(0, 1fr))",
+          lg: "minmax(0, 2fr) repeat(4, minmax(0, 1fr))",
+        },
       }}
       data-testid="clusters-filters"
     >

@@ -146,7 +146,13 @@ export function ContractDialog({
         <DialogContent>
           <Box sx={{ display: "grid", gap: 2, pt: 1 }}>
             {server.alert && <Alert severity="error">{server.alert}</Alert>}
-            <Box sx={{ display: "grid", gap: 2, gridTemplateColumns: { xs: "1fr", sm: "1fr 1fr" } }}>
+            <Box
+              sx={{
+                display: "grid",
+                gap: 2,
+                gridTemplateColumns: { xs: "minmax(0, 1fr)", sm: "minmax(0, 1fr) minmax(0, 1fr)" },
+              }}
+            >
               <SelectField
                 label={t("contracts.kind")}
                 value={kind}
@@ -241,7 +247,10 @@ export function ContractDialog({
                     p: 1.5,
                     display: "grid",
                     gap: 1.5,
-                    gridTemplateColumns: { xs: "1fr", sm: "2fr 1fr 1fr 1fr auto" },
+                    gridTemplateColumns: {
+                      xs: "minmax(0, 1fr)",
+                      sm: "minmax(0, 2fr) minmax(0, 1fr) minmax(0, 1fr) minmax(0, 1fr) auto",
+                    },
                     alignItems: "start",
                   }}
                   data-testid="contract-milestone"

@@ -46,7 +46,7 @@ function ContractCard({ c, onEdit }: { c: Contract; onEdit?: () => void }) {
           display: "grid",
           gap: 1,
           mt: 1,
-          gridTemplateColumns: { xs: "1fr 1fr", md: "repeat(4, 1fr)" },
+          gridTemplateColumns: { xs: "minmax(0, 1fr) minmax(0, 1fr)", md: "repeat(4, minmax(0, 1fr))" },
           "& dt": { color: "text.secondary", fontSize: 12 },
           "& dd": { m: 0 },
         }}

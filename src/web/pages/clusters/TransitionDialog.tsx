@@ -168,7 +168,13 @@ export function TransitionDialog({
               }
             />
             {needsApprovals && (
-              <Box sx={{ display: "grid", gap: 2, gridTemplateColumns: { xs: "1fr", sm: "1fr 1fr" } }}>
+              <Box
+                sx={{
+                  display: "grid",
+                  gap: 2,
+                  gridTemplateColumns: { xs: "minmax(0, 1fr)", sm: "repeat(2, minmax(0, 1fr))" },
+                }}
+              >
                 <JalaliDateField
                   label={t("transition.approvalCommittee")}
                   value={committeeOn}

@@ -110,7 +110,7 @@ export function CriteriaEditor({ code, criteria }: { code: string; criteria: Fea
         {rows.map((r, i) => (
           <Box
             key={r.key}
-            sx={{ display: "grid", gap: 1, gridTemplateColumns: "1fr 96px auto", alignItems: "start" }}
+            sx={{ display: "grid", gap: 1, gridTemplateColumns: "minmax(0, 1fr) 96px auto", alignItems: "start" }}
             data-testid="criterion-row"
           >
             <TextField

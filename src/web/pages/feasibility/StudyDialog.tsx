@@ -113,7 +113,13 @@ export function StudyDialog({
                 </option>
               ))}
             </SelectField>
-            <Box sx={{ display: "grid", gap: 2, gridTemplateColumns: { xs: "1fr", sm: "1fr 1fr" } }}>
+            <Box
+              sx={{
+                display: "grid",
+                gap: 2,
+                gridTemplateColumns: { xs: "minmax(0, 1fr)", sm: "minmax(0, 1fr) minmax(0, 1fr)" },
+              }}
+            >
               <JalaliDateField
                 label={`${t("feasibility.studyDate")} *`}
                 value={studyDate}
@@ -144,7 +150,13 @@ export function StudyDialog({
               slotProps={{ htmlInput: { "data-testid": "study-summary" } }}
             />
             <Typography variant="subtitle2">{t("feasibility.scoresTitle")}</Typography>
-            <Box sx={{ display: "grid", gap: 1.5, gridTemplateColumns: { xs: "1fr", sm: "1fr 1fr" } }}>
+            <Box
+              sx={{
+                display: "grid",
+                gap: 1.5,
+                gridTemplateColumns: { xs: "minmax(0, 1fr)", sm: "minmax(0, 1fr) minmax(0, 1fr)" },
+              }}
+            >
               {criteria.map((c, i) => {
                 const missing = tried && (scores[c.id] === undefined || scores[c.id] === "");
                 return (

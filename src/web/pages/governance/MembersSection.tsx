@@ -116,7 +116,14 @@ function MemberDialog({
       <DialogForm onSubmit={submit}>
         <DialogTitle>{member ? t("governance.editTitle") : t(`governance.${kind}.addTitle`)}</DialogTitle>
         <DialogContent>
-          <Box sx={{ display: "grid", gap: 2, pt: 1, gridTemplateColumns: { xs: "1fr", sm: "1fr 1fr" } }}>
+          <Box
+            sx={{
+              display: "grid",
+              gap: 2,
+              pt: 1,
+              gridTemplateColumns: { xs: "minmax(0, 1fr)", sm: "minmax(0, 1fr) minmax(0, 1fr)" },
+            }}
+          >
             {server.alert && (
               <Alert severity="error" sx={{ gridColumn: "1 / -1" }}>
                 {server.alert}

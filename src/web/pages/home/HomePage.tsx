@@ -69,7 +69,14 @@ export default function HomePage() {
   return (
     <>
       <PageHeader title={t("home.title", { name: user.name })} testId="home-title" />
-      <Box sx={{ display: "grid", gap: 2, gridTemplateColumns: { xs: "1fr", md: "1fr 1fr" }, alignItems: "start" }}>
+      <Box
+        sx={{
+          display: "grid",
+          gap: 2,
+          gridTemplateColumns: { xs: "minmax(0, 1fr)", md: "minmax(0, 1fr) minmax(0, 1fr)" },
+          alignItems: "start",
+        }}
+      >
         <Section title={t("home.rolesTitle")}>
           {user.grants.length === 0 ? (
             <Typography color="text.secondary">{t("home.noRoles")}</Typography>

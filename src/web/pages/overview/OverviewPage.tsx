@@ -36,7 +36,11 @@ function GroupCards({ stats }: { stats: ClusterStats }) {
   const f = useFormat();
   return (
     <Box
-      sx={{ display: "grid", gap: { xs: 1, sm: 2 }, gridTemplateColumns: { xs: "1fr 1fr", md: "repeat(4, 1fr)" } }}
+      sx={{
+        display: "grid",
+        gap: { xs: 1, sm: 2 },
+        gridTemplateColumns: { xs: "minmax(0, 1fr) minmax(0, 1fr)", md: "repeat(4, minmax(0, 1fr))" },
+      }}
       data-testid="overview-groups"
     >
       {GROUPS.map((g) => (
