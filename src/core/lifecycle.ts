@@ -4,7 +4,19 @@
  * implementation (years 1–3) → handover → the overarching cluster network.
  * A project can be put on hold or cancelled from any active state.
  */
-import { CLUSTER_STATES } from "./schemas";
+export const CLUSTER_STATES = [
+  "identified",
+  "feasibility",
+  "approved",
+  "agent_contracted",
+  "diagnostic",
+  "action_planning",
+  "implementation",
+  "handed_over",
+  "network",
+  "on_hold",
+  "cancelled",
+] as const;
 
 export type ClusterStateName = (typeof CLUSTER_STATES)[number];
 
@@ -86,4 +98,9 @@ export function implementationYear(contractStart: string, today: string): 1 | 2 
   let years = y2 - y1;
   if (m2 < m1 || (m2 === m1 && d2 < d1)) years -= 1;
   return Math.min(3, years + 1) as 1 | 2 | 3;
+}
+
+/** Whether a move needs a written reason (going back, cancelling, reopening), for forms. */
+export function transitionNeedsReason(from: ClusterStateName, to: ClusterStateName): boolean {
+  return checkTransition(from, to, to).needsReason === true;
 }

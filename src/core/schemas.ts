@@ -3,7 +3,10 @@
  * OpenAPI) and the web app (forms).
  */
 import { z } from "zod";
+import { CLUSTER_STATES } from "./lifecycle";
 import { ACTIONS, ROLES } from "./permissions";
+
+export { CLUSTER_STATES };
 
 export const Id = z.uuid();
 export const IsoDate = z.iso.date();
@@ -94,19 +97,6 @@ export const ProblemOut = z.object({
   errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
 });
 
-export const CLUSTER_STATES = [
-  "identified",
-  "feasibility",
-  "approved",
-  "agent_contracted",
-  "diagnostic",
-  "action_planning",
-  "implementation",
-  "handed_over",
-  "network",
-  "on_hold",
-  "cancelled",
-] as const;
 export const ClusterState = z.enum(CLUSTER_STATES);
 
 // ----------------------------------------------------------------- cluster registry

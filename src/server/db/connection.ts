@@ -28,8 +28,7 @@ const PG_NUMERIC = 1700;
 const pgTypes = {
   getTypeParser(oid: number, format?: "text" | "binary") {
     if (oid === PG_INT8 || oid === PG_NUMERIC) return (v: string) => Number(v);
-    // biome-ignore lint/suspicious/noExplicitAny: pg's overloaded signature
-    return (pg.types.getTypeParser as any)(oid, format);
+    return format === "binary" ? pg.types.getTypeParser(oid, "binary") : pg.types.getTypeParser(oid, "text");
   },
 };
 

@@ -1,4 +1,6 @@
 import type { z } from "zod";
+import { GOVERNANCE_ROLES, type GovernanceRole } from "../../core/governance";
+import { CLUSTER_STATES, type ClusterStateName, MAIN_PATH, transitionNeedsReason } from "../../core/lifecycle";
 import type { Role } from "../../core/permissions";
 import type {
   GrantInput as GrantInputSchema,
@@ -28,44 +30,8 @@ export interface Province {
   nameEn: string;
 }
 
-export const CLUSTER_STATES = [
-  "identified",
-  "feasibility",
-  "approved",
-  "agent_contracted",
-  "diagnostic",
-  "action_planning",
-  "implementation",
-  "handed_over",
-  "network",
-  "on_hold",
-  "cancelled",
-] as const;
-export type ClusterState = (typeof CLUSTER_STATES)[number];
-
-/** The main path of the life cycle, in order (on hold and cancelled lie beside it). */
-export const MAIN_PATH: readonly ClusterState[] = [
-  "identified",
-  "feasibility",
-  "approved",
-  "agent_contracted",
-  "diagnostic",
-  "action_planning",
-  "implementation",
-  "handed_over",
-  "network",
-];
-
-/**
- * Whether moving from `from` to `to` needs a written reason: going back on
- * the main path, cancelling, or reopening a cancelled project.
- */
-export function transitionNeedsReason(from: ClusterState, to: ClusterState): boolean {
-  if (to === "cancelled" || from === "cancelled") return true;
-  const i = MAIN_PATH.indexOf(from);
-  const j = MAIN_PATH.indexOf(to);
-  return i >= 0 && j >= 0 && j < i;
-}
+export type ClusterState = ClusterStateName;
+export { CLUSTER_STATES, MAIN_PATH, transitionNeedsReason };
 
 export type ClusterWarning = "contract_ending" | "milestone_overdue";
 
@@ -203,17 +169,7 @@ export interface FeasibilityDecision {
   createdAt: string;
 }
 
-export const GOVERNANCE_ROLES = [
-  "chair",
-  "secretary",
-  "union_representative",
-  "association_representative",
-  "expert",
-  "enterprise_representative",
-  "government_representative",
-  "member",
-] as const;
-export type GovernanceRole = (typeof GOVERNANCE_ROLES)[number];
+export { GOVERNANCE_ROLES, type GovernanceRole };
 
 export interface GovernanceMember {
   id: string;

@@ -7,6 +7,12 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
+import {
+  GOVERNANCE_BODIES,
+  GOVERNANCE_ROLES,
+  type GovernanceBody,
+  type GovernanceRole,
+} from "../../../core/governance";
 import { todayIso } from "../../../core/jalali";
 import { type Actor, type Scope, SYSTEM_ACTOR } from "../../../core/permissions";
 import { authorize, requireActor } from "../../auth/authorize";
@@ -17,20 +23,7 @@ import { writeAudit } from "../audit/service";
 import { clusterScope } from "../clusters/service";
 import { grantRoleInTx, linkableUser, revokeGrantInTx } from "../users/service";
 
-export const GOVERNANCE_BODIES = ["provincial_committee", "steering_council"] as const;
-export type GovernanceBody = (typeof GOVERNANCE_BODIES)[number];
-
-export const GOVERNANCE_ROLES = [
-  "chair",
-  "secretary",
-  "union_representative",
-  "association_representative",
-  "expert",
-  "enterprise_representative",
-  "government_representative",
-  "member",
-] as const;
-export type GovernanceRole = (typeof GOVERNANCE_ROLES)[number];
+export { GOVERNANCE_BODIES, GOVERNANCE_ROLES, type GovernanceBody, type GovernanceRole };
 
 export interface MemberDto {
   id: string;
