@@ -22,6 +22,7 @@ import {
 } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Actor } from "../core/permissions";
+import { ProblemOut } from "../core/schemas";
 import { type ResolvedAuth, resolveBearer, resolveSession, SESSION_COOKIE } from "./auth/sessions";
 import type { Config } from "./config";
 import type { Deps, RequestCtx } from "./context";
@@ -214,6 +215,13 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<Fas
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true });
+  // Every API route documents its errors: problem+json with a stable code.
+  app.addHook("onRoute", (route) => {
+    if (!route.url.startsWith("/api/v1") || !route.schema) return;
+    const response = (route.schema.response ?? {}) as Record<string, unknown>;
+    response["4XX"] ??= ProblemOut;
+    route.schema.response = response;
+  });
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
   // Who is asking, in which language; and CSRF for cookie sessions.

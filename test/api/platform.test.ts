@@ -57,6 +57,10 @@ describeEngines(
           "/api/health",
         ]),
       );
+      const errors = JSON.stringify(
+        (spec.body.paths["/api/v1/users"]?.post as { responses?: Record<string, unknown> })?.responses?.["4XX"],
+      );
+      expect(errors).toContain("detail");
       const body = JSON.stringify(spec.body.paths["/api/v1/users"]?.post?.requestBody);
       expect(body).toContain("email");
       expect(body).toContain("additionalProperties");
