@@ -119,3 +119,30 @@ it("works at 360 px wide: the navigation opens from the menu button", async () =
   await page.getByTestId("not-found").waitFor();
   await context.close();
 });
+
+it("grants a cluster role by searching clusters on the server, Arabic letters and all", async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+  const page = await context.newPage();
+  await signIn(page, env.baseUrl, "admin@khooshe.ir", DEMO_PASSWORD);
+  const member = await env.database.db
+    .selectFrom("users")
+    .select("id")
+    .where("email", "=", "member@khooshe.ir")
+    .executeTakeFirstOrThrow();
+  await page.goto(`${env.baseUrl}/users/${member.id}`);
+  await page.getByTestId("grant-form-role").selectOption("cluster_manager");
+  // «پوشاك» typed with an Arabic kaf still finds «خوشه پوشاک قم».
+  await page.getByTestId("grant-form-cluster").fill("پوشاك");
+  await page.getByRole("option", { name: /خوشه پوشاک قم/ }).click();
+  await page.getByTestId("grant-form-submit").click();
+  await expect.poll(async () => (await page.getByTestId("user-grants").textContent()) ?? "").toContain("خوشه پوشاک قم");
+  const grants = await env.database.db
+    .selectFrom("role_grants")
+    .innerJoin("clusters", "clusters.id", "role_grants.cluster_id")
+    .select(["role_grants.role", "clusters.name_fa"])
+    .where("role_grants.user_id", "=", member.id)
+    .where("role_grants.role", "=", "cluster_manager")
+    .execute();
+  expect(grants).toEqual([{ role: "cluster_manager", name_fa: "خوشه پوشاک قم" }]);
+  await context.close();
+});

@@ -3,7 +3,7 @@ import { useCallback } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "./api";
 import { useAuth } from "./auth";
-import type { Cluster, Enterprise, Page, Province, User } from "./types";
+import type { Cluster, Enterprise, Page, Province } from "./types";
 
 const HOUR = 3_600_000;
 
@@ -31,7 +31,10 @@ export function useProvinceName() {
   );
 }
 
-/** The first 200 clusters in scope, for pickers and name look-ups. */
+/**
+ * The first 200 clusters in scope, for name look-ups only (audit summaries,
+ * token scopes). Pickers search the server instead: see components/pickers.
+ */
 export function useClusterOptions(enabled = true) {
   return useQuery({
     queryKey: ["/clusters", "options"],
@@ -41,19 +44,11 @@ export function useClusterOptions(enabled = true) {
   });
 }
 
+/** The first 200 enterprises in scope, for name look-ups only (see useClusterOptions). */
 export function useEnterpriseOptions(enabled = true) {
   return useQuery({
     queryKey: ["/enterprises", "options"],
     queryFn: ({ signal }) => api.get<Page<Enterprise>>("/enterprises", { limit: 200 }, signal),
-    staleTime: 5 * 60_000,
-    enabled,
-  });
-}
-
-export function useUserOptions(enabled = true) {
-  return useQuery({
-    queryKey: ["/users", "options"],
-    queryFn: ({ signal }) => api.get<Page<User>>("/users", { limit: 200, sort: "name", order: "asc" }, signal),
     staleTime: 5 * 60_000,
     enabled,
   });

@@ -3,8 +3,9 @@ import TextField from "@mui/material/TextField";
 import { useTranslation } from "react-i18next";
 import { ROLE_SCOPE, ROLES, type Role } from "../../core/permissions";
 import { useAuth } from "../app/auth";
-import { clusterName, useClusterOptions, useEnterpriseOptions, useProvinces } from "../app/lookups";
+import { useProvinces } from "../app/lookups";
 import type { GrantInput } from "../app/types";
+import { ClusterPicker, EnterprisePicker } from "./pickers";
 
 export interface GrantDraft {
   role: Role | "";
@@ -36,8 +37,9 @@ export function grantComplete(d: GrantDraft): boolean {
 }
 
 /**
- * Role + scope (province, cluster or enterprise), as native selects so they
- * work well on phones and in browser tests (select by value).
+ * Role + scope (province, cluster or enterprise). Role and province are short
+ * fixed lists, so native selects (good on phones, tests select by value);
+ * clusters and enterprises run to thousands, so they are searched on the server.
  */
 export function GrantFields(props: {
   value: GrantDraft;
@@ -53,8 +55,6 @@ export function GrantFields(props: {
   const { value: d, onChange } = props;
   const scope = d.role ? ROLE_SCOPE[d.role] : null;
   const provinces = useProvinces(scope === "province");
-  const clusters = useClusterOptions(scope === "cluster");
-  const enterprises = useEnterpriseOptions(scope === "enterprise");
 
   const roles = ROLES.filter((r) => r !== "national_admin" || isNational);
   const myProvinces = new Set(user.grants.filter((g) => g.role === "province_admin").map((g) => g.provinceCode));
@@ -116,51 +116,27 @@ export function GrantFields(props: {
       )}
 
       {scope === "cluster" && (
-        <TextField
-          select
+        <ClusterPicker
           label={t("grant.cluster")}
           value={d.clusterId}
-          disabled={props.disabled || clusters.isPending}
-          onChange={(e) => onChange({ ...d, clusterId: e.target.value })}
-          error={!!props.errors?.clusterId || clusters.isError}
-          helperText={props.errors?.clusterId ?? (clusters.isError ? t("grant.loadFailed") : undefined)}
-          slotProps={{
-            select: { native: true },
-            inputLabel: { shrink: true },
-            htmlInput: { "data-testid": `${props.testIdPrefix}-cluster` },
-          }}
-        >
-          <option value="">{t("grant.chooseCluster")}</option>
-          {(clusters.data?.items ?? []).map((c) => (
-            <option key={c.id} value={c.id}>
-              {clusterName(c, i18n.language)} — {fa ? c.provinceNameFa : c.provinceNameEn}
-            </option>
-          ))}
-        </TextField>
+          disabled={props.disabled}
+          onChange={(id) => onChange({ ...d, clusterId: id ?? "" })}
+          error={!!props.errors?.clusterId}
+          helperText={props.errors?.clusterId}
+          testId={`${props.testIdPrefix}-cluster`}
+        />
       )}
 
       {scope === "enterprise" && (
-        <TextField
-          select
+        <EnterprisePicker
           label={t("grant.enterprise")}
           value={d.enterpriseId}
-          disabled={props.disabled || enterprises.isPending}
-          onChange={(e) => onChange({ ...d, enterpriseId: e.target.value })}
-          error={!!props.errors?.enterpriseId || enterprises.isError}
-          helperText={props.errors?.enterpriseId ?? (enterprises.isError ? t("grant.loadFailed") : undefined)}
-          slotProps={{
-            select: { native: true },
-            inputLabel: { shrink: true },
-            htmlInput: { "data-testid": `${props.testIdPrefix}-enterprise` },
-          }}
-        >
-          <option value="">{t("grant.chooseEnterprise")}</option>
-          {(enterprises.data?.items ?? []).map((e) => (
-            <option key={e.id} value={e.id}>
-              {e.name} — {e.clusterName}
-            </option>
-          ))}
-        </TextField>
+          disabled={props.disabled}
+          onChange={(id) => onChange({ ...d, enterpriseId: id ?? "" })}
+          error={!!props.errors?.enterpriseId}
+          helperText={props.errors?.enterpriseId}
+          testId={`${props.testIdPrefix}-enterprise`}
+        />
       )}
     </Box>
   );

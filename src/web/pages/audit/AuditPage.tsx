@@ -7,12 +7,12 @@ import { useTranslation } from "react-i18next";
 import { api } from "../../app/api";
 import { useAuth } from "../../app/auth";
 import { tDynamic } from "../../app/i18n";
-import { useUserOptions } from "../../app/lookups";
 import type { AuditEntry } from "../../app/types";
 import { type Column, DataTable } from "../../components/DataTable";
 import { JalaliDate } from "../../components/JalaliDate";
 import { JalaliDateField } from "../../components/JalaliDateField";
 import { PageHeader } from "../../components/PageHeader";
+import { UserPicker } from "../../components/pickers";
 import { AuditSummary } from "./AuditSummary";
 
 /** "user.create" → the words for it; the raw name when the locale does not know it yet. */
@@ -31,7 +31,6 @@ export default function AuditPage() {
   const [action, setAction] = useState("");
   const [from, setFrom] = useState<string | null>(null);
   const [to, setTo] = useState<string | null>(null);
-  const users = useUserOptions(can("user.read"));
   const actions = useQuery({
     queryKey: ["/audit/actions"],
     queryFn: ({ signal }) => api.get<{ items: string[] }>("/audit/actions", undefined, signal),
@@ -69,24 +68,13 @@ export default function AuditPage() {
       }}
     >
       {can("user.read") && (
-        <TextField
-          select
+        <UserPicker
           label={t("audit.user")}
+          placeholder={t("audit.anyUser")}
           value={userId}
-          onChange={(e) => setUserId(e.target.value)}
-          slotProps={{
-            select: { native: true },
-            inputLabel: { shrink: true },
-            htmlInput: { "data-testid": "audit-user" },
-          }}
-        >
-          <option value="">{t("audit.anyUser")}</option>
-          {(users.data?.items ?? []).map((u) => (
-            <option key={u.id} value={u.id}>
-              {u.name}
-            </option>
-          ))}
-        </TextField>
+          onChange={(id) => setUserId(id ?? "")}
+          testId="audit-user"
+        />
       )}
       <TextField
         select

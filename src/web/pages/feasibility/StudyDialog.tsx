@@ -7,17 +7,17 @@ import { useTheme } from "@mui/material/styles";
 import TextField from "@mui/material/TextField";
 import Typography from "@mui/material/Typography";
 import useMediaQuery from "@mui/material/useMediaQuery";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { todayIso } from "../../../core/jalali";
 import { api, formErrors } from "../../app/api";
 import { useFormat } from "../../app/format";
-import { clusterName } from "../../app/lookups";
-import type { Cluster, FeasibilityCriterion, FeasibilityStudy, Page } from "../../app/types";
+import type { FeasibilityCriterion, FeasibilityStudy } from "../../app/types";
 import { DialogActionsRow } from "../../components/DialogActionsRow";
 import { DialogForm } from "../../components/DialogForm";
 import { JalaliDateField } from "../../components/JalaliDateField";
+import { ClusterPicker } from "../../components/pickers";
 import { SelectField } from "../../components/SelectField";
 
 const FIELDS: Record<string, readonly string[]> = {
@@ -47,11 +47,6 @@ export function StudyDialog({
   const fullScreen = useMediaQuery(theme.breakpoints.down("sm"));
   const qc = useQueryClient();
   const base = `/provinces/${encodeURIComponent(code)}/feasibility`;
-  const clusters = useQuery({
-    queryKey: ["/clusters", "province-options", code],
-    queryFn: ({ signal }) =>
-      api.get<Page<Cluster>>("/clusters", { provinceCode: code, limit: 200, sort: "name", order: "asc" }, signal),
-  });
   const [clusterId, setClusterId] = useState("");
   const [studyDate, setStudyDate] = useState<string | null>(todayIso());
   const [author, setAuthor] = useState("");
@@ -96,23 +91,17 @@ export function StudyDialog({
         <DialogContent>
           <Box sx={{ display: "grid", gap: 2, pt: 1 }}>
             {server.alert && <Alert severity="error">{server.alert}</Alert>}
-            <SelectField
+            <ClusterPicker
               label={t("feasibility.cluster")}
+              provinceCode={code}
+              secondary={(c) => t(`states.${c.state}`)}
               value={clusterId}
-              onChange={setClusterId}
+              onChange={(id) => setClusterId(id ?? "")}
               testId="study-cluster"
               required
-              disabled={clusters.isPending}
-              error={!!err("clusterId") || clusters.isError}
-              helperText={err("clusterId") ?? (clusters.isError ? t("grant.loadFailed") : undefined)}
-            >
-              <option value="">{t("grant.chooseCluster")}</option>
-              {(clusters.data?.items ?? []).map((c) => (
-                <option key={c.id} value={c.id}>
-                  {clusterName(c, f.lng)} — {t(`states.${c.state}`)}
-                </option>
-              ))}
-            </SelectField>
+              error={!!err("clusterId")}
+              helperText={err("clusterId")}
+            />
             <Box
               sx={{
                 display: "grid",

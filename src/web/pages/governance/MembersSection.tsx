@@ -25,7 +25,6 @@ import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { todayIso } from "../../../core/jalali";
 import { api, formErrors } from "../../app/api";
-import { useUserOptions } from "../../app/lookups";
 import { GOVERNANCE_ROLES, type GovernanceMember, type GovernanceRole, type Page } from "../../app/types";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { DialogActionsRow } from "../../components/DialogActionsRow";
@@ -36,6 +35,7 @@ import { JalaliDate } from "../../components/JalaliDate";
 import { JalaliDateField } from "../../components/JalaliDateField";
 import { Loading } from "../../components/Loading";
 import { useNotify } from "../../components/Notifier";
+import { UserPicker } from "../../components/pickers";
 import { Section } from "../../components/Section";
 import { SelectField } from "../../components/SelectField";
 
@@ -67,7 +67,6 @@ function MemberDialog({
   const theme = useTheme();
   const fullScreen = useMediaQuery(theme.breakpoints.down("sm"));
   const qc = useQueryClient();
-  const users = useUserOptions();
   const [personName, setPersonName] = useState(member?.personName ?? "");
   const [organisation, setOrganisation] = useState(member?.organisation ?? "");
   const [role, setRole] = useState<GovernanceRole>(member?.role ?? "member");
@@ -178,24 +177,16 @@ function MemberDialog({
               helperText={err("toDate") ?? t("governance.toHint")}
             />
             <Box sx={{ gridColumn: "1 / -1" }}>
-              <SelectField
+              <UserPicker
                 label={t("governance.user")}
+                activeOnly
                 value={userId}
-                onChange={setUserId}
+                valueLabel={member && userId === member.userId ? member.userName : null}
+                onChange={(id) => setUserId(id ?? "")}
                 testId="member-user"
-                disabled={users.isPending}
-                error={!!err("userId") || users.isError}
-                helperText={err("userId") ?? (users.isError ? t("grant.loadFailed") : t(`governance.${kind}.userHint`))}
-              >
-                <option value="">{t("governance.noUser")}</option>
-                {(users.data?.items ?? [])
-                  .filter((u) => u.active || u.id === userId)
-                  .map((u) => (
-                    <option key={u.id} value={u.id}>
-                      {u.name} — {u.email}
-                    </option>
-                  ))}
-              </SelectField>
+                error={!!err("userId")}
+                helperText={err("userId") ?? t(`governance.${kind}.userHint`)}
+              />
             </Box>
           </Box>
         </DialogContent>
