@@ -221,6 +221,9 @@ export interface ApiTokenItem {
   provinceCode: string | null;
   clusterId: string | null;
   enterpriseId: string | null;
+  /** Names of the scope, from the server (Persian cluster name). */
+  clusterName: string | null;
+  enterpriseName: string | null;
   createdAt: string;
   lastUsedAt: string | null;
   expiresAt: string | null;

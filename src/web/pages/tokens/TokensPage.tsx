@@ -19,7 +19,6 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, api, errorMessage } from "../../app/api";
-import { clusterName, useClusterOptions, useEnterpriseOptions } from "../../app/lookups";
 import type { ApiTokenItem } from "../../app/types";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { type Column, DataTable } from "../../components/DataTable";
@@ -33,21 +32,8 @@ import { useNotify } from "../../components/Notifier";
 import { PageHeader } from "../../components/PageHeader";
 
 function TokenScope({ token }: { token: ApiTokenItem }) {
-  const { i18n } = useTranslation();
   const grantText = useGrantText();
-  const clusters = useClusterOptions(!!token.clusterId);
-  const enterprises = useEnterpriseOptions(!!token.enterpriseId);
-  const cluster = clusters.data?.items.find((c) => c.id === token.clusterId);
-  const enterprise = enterprises.data?.items.find((e) => e.id === token.enterpriseId);
-  return (
-    <>
-      {grantText({
-        ...token,
-        clusterName: cluster ? clusterName(cluster, i18n.language) : null,
-        enterpriseName: enterprise?.name ?? null,
-      })}
-    </>
-  );
+  return <>{grantText(token)}</>;
 }
 
 function tokenStatus(tk: ApiTokenItem): "revoked" | "expired" | "active" {
