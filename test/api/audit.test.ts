@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
 import { signedIn } from "../support/client";
-import { describeEngines, makeUser } from "../support/harness";
+import { describeEngines, makeCluster, makeUser } from "../support/harness";
 
 type Entry = {
   action: string;
@@ -51,6 +51,14 @@ describeEngines("audit log", (env) => {
     const actionsList = await admin.get<{ items: string[] }>("/api/v1/audit/actions");
     expect(actionsList.body.items).toContain("user.create");
     expect((await admin.get("/api/v1/audit?from=1403-13-01")).status).toBe(400);
+
+    // Events on a cluster carry its name, so readers need no look-up.
+    const cluster = await makeCluster(env(), { provinceCode: "IR-10", nameFa: "خوشه ممیزی‌شده" });
+    await admin.patch(`/api/v1/clusters/${cluster.id}`, { sector: "آزمون ممیزی" });
+    const onCluster = await admin.get<{ items: (Entry & { clusterId: string; clusterName: string })[] }>(
+      `/api/v1/audit?action=cluster.update&userId=${adminUser.id}`,
+    );
+    expect(onCluster.body.items[0]).toMatchObject({ clusterId: cluster.id, clusterName: "خوشه ممیزی‌شده" });
   });
 
   it("shows a province admin only their province's entries", async () => {

@@ -212,6 +212,9 @@ export interface AuditEntry {
   targetType: string;
   targetId: string | null;
   summary: string;
+  /** The cluster the event belongs to, named by the server. */
+  clusterId: string | null;
+  clusterName: string | null;
 }
 
 export interface ApiTokenItem {

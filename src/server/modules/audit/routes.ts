@@ -31,6 +31,9 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
                 targetType: z.string(),
                 targetId: z.string().nullable(),
                 summary: z.string(),
+                /** The cluster the event belongs to, named so readers need no look-up. */
+                clusterId: z.string().nullable(),
+                clusterName: z.string().nullable(),
               }),
             ),
             total: z.number(),

@@ -58,7 +58,10 @@ export async function listAudit(deps: Deps, actor: Actor | null, q: AuditQuery) 
   const a = authorizeAnywhere(actor, "audit.read");
   const scope = scopeFilter(a, "audit.read");
   const db = deps.database.db;
-  let base = db.selectFrom("audit_log").leftJoin("users", "users.id", "audit_log.actor_id");
+  let base = db
+    .selectFrom("audit_log")
+    .leftJoin("users", "users.id", "audit_log.actor_id")
+    .leftJoin("clusters", "clusters.id", "audit_log.cluster_id");
   if (scope) base = base.where(inList("audit_log.province_code", scope.provinceCodes));
   if (q.userId) base = base.where("audit_log.actor_id", "=", q.userId);
   if (q.action) base = base.where("audit_log.action", "=", q.action);
@@ -77,6 +80,8 @@ export async function listAudit(deps: Deps, actor: Actor | null, q: AuditQuery) 
         "audit_log.target_type",
         "audit_log.target_id",
         "audit_log.summary",
+        "audit_log.cluster_id",
+        "clusters.name_fa as cluster_name",
       ])
       .orderBy("audit_log.at", "desc")
       .orderBy("audit_log.id", "desc")
@@ -96,6 +101,8 @@ export async function listAudit(deps: Deps, actor: Actor | null, q: AuditQuery) 
       targetType: r.target_type,
       targetId: r.target_id,
       summary: r.summary,
+      clusterId: r.cluster_id,
+      clusterName: r.cluster_name ?? null,
     })),
     total: Number(total.n),
   };

@@ -48,7 +48,12 @@ export default function AuditPage() {
       nowrap: true,
       render: (e) => targetLabel(e.targetType),
     },
-    { key: "summary", label: t("audit.summary"), minWidth: 220, render: (e) => <AuditSummary summary={e.summary} /> },
+    {
+      key: "summary",
+      label: t("audit.summary"),
+      minWidth: 220,
+      render: (e) => <AuditSummary summary={e.summary} cluster={{ id: e.clusterId, name: e.clusterName }} />,
+    },
   ];
 
   const filtered = userId || action || from || to;

@@ -80,11 +80,19 @@ function pairsOf(obj: Record<string, unknown>, lng: string, resolve: Resolve): P
  * changes, the fields for creations. Shown as "field: value" pairs in the UI
  * language, each value isolated so mixed Persian/Latin text keeps its order.
  */
-export function AuditSummary({ summary }: { summary: string }) {
+export function AuditSummary({
+  summary,
+  cluster,
+}: {
+  summary: string;
+  /** The event's own cluster as the server names it; other cluster ids fall back to the look-up list. */
+  cluster?: { id: string | null; name: string | null };
+}) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
   const provinceName = useProvinceName();
-  const clusters = useClusterOptions(summary.includes('"clusterId"'));
+  const needsLookup = summary.includes('"clusterId"') && !(cluster?.id && cluster.name);
+  const clusters = useClusterOptions(needsLookup);
 
   // Governance events carry the body; their role is a seat (chair, secretary…), not an account role.
   let governance = false;
@@ -96,6 +104,7 @@ export function AuditSummary({ summary }: { summary: string }) {
     if (key === "body") return tDynamic(`governance.bodies.${value}`, { defaultValue: value });
     if (key === "kind") return tDynamic(`contracts.kinds.${value}`, { defaultValue: value });
     if (key === "clusterId") {
+      if (cluster?.id === value && cluster.name) return cluster.name;
       const c = clusters.data?.items.find((x) => x.id === value);
       return c ? clusterName(c, lng) : null;
     }
