@@ -181,3 +181,76 @@ export const ClusterFilters = {
   contractEnding: z.enum(["true", "false"]).optional(),
 };
 export const ClusterSort = z.enum(["name", "province", "state", "stateSince"]).default("name");
+
+// ----------------------------------------------------------------- registry responses
+
+const Nullable = { s: z.string().nullable(), n: z.number().nullable() };
+
+export const MilestoneOut = z.object({
+  id: z.string(),
+  title: z.string(),
+  plannedDate: z.string(),
+  actualDate: Nullable.s,
+  amountRials: Nullable.n,
+  overdue: z.boolean(),
+});
+
+export const TransitionOut = z.object({
+  id: z.string(),
+  fromState: ClusterState.nullable(),
+  toState: ClusterState,
+  happenedOn: z.string(),
+  note: Nullable.s,
+  reason: Nullable.s,
+  approvals: ApprovalsInput.nullable(),
+  createdBy: Nullable.s,
+  createdByName: Nullable.s,
+  createdAt: z.string(),
+  attachments: z.array(z.object({ id: z.string(), fileName: z.string(), mime: z.string(), size: z.number() })),
+});
+
+export const ClusterOut = z.object({
+  id: z.string(),
+  nameFa: z.string(),
+  nameEn: Nullable.s,
+  provinceCode: z.string(),
+  provinceNameFa: z.string(),
+  provinceNameEn: z.string(),
+  state: ClusterState,
+  stateSince: Nullable.s,
+  place: Nullable.s,
+  sector: Nullable.s,
+  estEnterprises: Nullable.n,
+  jobsIndustrial: Nullable.n,
+  jobsGuild: Nullable.n,
+  implementationYear: z.union([z.literal(1), z.literal(2), z.literal(3)]).nullable(),
+  agentContractEnd: Nullable.s,
+  warnings: z.array(z.enum(["contract_ending", "milestone_overdue"])),
+});
+
+export const ContractOut = z.object({
+  id: z.string(),
+  kind: z.enum(["agent", "supervisor"]),
+  organisation: z.string(),
+  leadPerson: Nullable.s,
+  contractNumber: Nullable.s,
+  startDate: z.string(),
+  endDate: z.string(),
+  amountRials: Nullable.n,
+  endingSoon: z.boolean(),
+  milestones: z.array(MilestoneOut),
+});
+
+export const ClusterDetailOut = ClusterOut.extend({
+  isicCodes: z.array(z.string()),
+  productGroups: z.array(z.string()),
+  advantageNote: Nullable.s,
+  estEnterprisesSource: Nullable.s,
+  estEnterprisesDate: Nullable.s,
+  jobsSource: Nullable.s,
+  jobsDate: Nullable.s,
+  resumeState: ClusterState.nullable(),
+  nextStates: z.array(ClusterState),
+  transitions: z.array(TransitionOut),
+  contracts: z.array(ContractOut),
+});

@@ -3,10 +3,15 @@ import { GOVERNANCE_ROLES, type GovernanceRole } from "../../core/governance";
 import { CLUSTER_STATES, type ClusterStateName, MAIN_PATH, transitionNeedsReason } from "../../core/lifecycle";
 import type { Role } from "../../core/permissions";
 import type {
+  ClusterDetailOut,
+  ClusterOut,
+  ContractOut,
   GrantInput as GrantInputSchema,
   GrantOut,
   Locale as LocaleSchema,
+  MilestoneOut,
   SessionOut,
+  TransitionOut,
   UserOut,
 } from "../../core/schemas";
 
@@ -33,88 +38,17 @@ export interface Province {
 export type ClusterState = ClusterStateName;
 export { CLUSTER_STATES, MAIN_PATH, transitionNeedsReason };
 
-export type ClusterWarning = "contract_ending" | "milestone_overdue";
+export type ClusterWarning = Cluster["warnings"][number];
 
 /** A registry row (GET /clusters). */
-export interface Cluster {
-  id: string;
-  nameFa: string;
-  nameEn: string | null;
-  provinceCode: string;
-  provinceNameFa: string;
-  provinceNameEn: string;
-  state: ClusterState;
-  stateSince: string | null;
-  place: string | null;
-  sector: string | null;
-  estEnterprises: number | null;
-  jobsIndustrial: number | null;
-  jobsGuild: number | null;
-  implementationYear: 1 | 2 | 3 | null;
-  agentContractEnd: string | null;
-  warnings: ClusterWarning[];
-}
-
-export interface TransitionAttachment {
-  id: string;
-  fileName: string;
-  mime: string;
-  size: number;
-}
-
-export interface Transition {
-  id: string;
-  fromState: ClusterState | null;
-  toState: ClusterState;
-  happenedOn: string;
-  note: string | null;
-  reason: string | null;
-  /** On steps to "approved": the provincial committee's and the national organisation's dates. */
-  approvals: { provincialCommittee: string; nationalOrganisation: string } | null;
-  createdBy: string | null;
-  createdByName: string | null;
-  createdAt: string;
-  attachments: TransitionAttachment[];
-}
-
-export interface Milestone {
-  id: string;
-  title: string;
-  plannedDate: string;
-  actualDate: string | null;
-  amountRials: number | null;
-  overdue: boolean;
-}
-
-export type ContractKind = "agent" | "supervisor";
-
-export interface Contract {
-  id: string;
-  kind: ContractKind;
-  organisation: string;
-  leadPerson: string | null;
-  contractNumber: string | null;
-  startDate: string;
-  endDate: string;
-  amountRials: number | null;
-  endingSoon: boolean;
-  milestones: Milestone[];
-}
-
+export type Cluster = z.infer<typeof ClusterOut>;
+export type Transition = z.infer<typeof TransitionOut>;
+export type TransitionAttachment = Transition["attachments"][number];
+export type Milestone = z.infer<typeof MilestoneOut>;
+export type Contract = z.infer<typeof ContractOut>;
+export type ContractKind = Contract["kind"];
 /** One cluster with its history and contracts (GET /clusters/:id). */
-export interface ClusterDetail extends Cluster {
-  isicCodes: string[];
-  productGroups: string[];
-  advantageNote: string | null;
-  estEnterprisesSource: string | null;
-  estEnterprisesDate: string | null;
-  jobsSource: string | null;
-  jobsDate: string | null;
-  resumeState: ClusterState | null;
-  nextStates: ClusterState[];
-  transitions: Transition[];
-  contracts: Contract[];
-}
+export type ClusterDetail = z.infer<typeof ClusterDetailOut>;
 
 export interface ClusterStats {
   byProvince: {

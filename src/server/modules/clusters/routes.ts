@@ -3,9 +3,10 @@ import { z } from "zod";
 import type { ClusterStateName } from "../../../core/lifecycle";
 import {
   ClusterCreateInput,
+  ClusterDetailOut,
   ClusterFilters,
+  ClusterOut,
   ClusterSort,
-  ClusterState,
   ClusterUpdateInput,
   ContractInput,
   ContractUpdateInput,
@@ -31,77 +32,6 @@ import {
 } from "./service";
 
 const tags = ["clusters"];
-const Nullable = { s: z.string().nullable(), n: z.number().nullable() };
-
-const ClusterOut = z.object({
-  id: z.string(),
-  nameFa: z.string(),
-  nameEn: Nullable.s,
-  provinceCode: z.string(),
-  provinceNameFa: z.string(),
-  provinceNameEn: z.string(),
-  state: ClusterState,
-  stateSince: Nullable.s,
-  place: Nullable.s,
-  sector: Nullable.s,
-  estEnterprises: Nullable.n,
-  jobsIndustrial: Nullable.n,
-  jobsGuild: Nullable.n,
-  implementationYear: z.union([z.literal(1), z.literal(2), z.literal(3)]).nullable(),
-  agentContractEnd: Nullable.s,
-  warnings: z.array(z.enum(["contract_ending", "milestone_overdue"])),
-});
-
-const ContractOut = z.object({
-  id: z.string(),
-  kind: z.enum(["agent", "supervisor"]),
-  organisation: z.string(),
-  leadPerson: Nullable.s,
-  contractNumber: Nullable.s,
-  startDate: z.string(),
-  endDate: z.string(),
-  amountRials: Nullable.n,
-  endingSoon: z.boolean(),
-  milestones: z.array(
-    z.object({
-      id: z.string(),
-      title: z.string(),
-      plannedDate: z.string(),
-      actualDate: Nullable.s,
-      amountRials: Nullable.n,
-      overdue: z.boolean(),
-    }),
-  ),
-});
-
-const ClusterDetailOut = ClusterOut.extend({
-  isicCodes: z.array(z.string()),
-  productGroups: z.array(z.string()),
-  advantageNote: Nullable.s,
-  estEnterprisesSource: Nullable.s,
-  estEnterprisesDate: Nullable.s,
-  jobsSource: Nullable.s,
-  jobsDate: Nullable.s,
-  resumeState: ClusterState.nullable(),
-  nextStates: z.array(ClusterState),
-  transitions: z.array(
-    z.object({
-      id: z.string(),
-      fromState: ClusterState.nullable(),
-      toState: ClusterState,
-      happenedOn: z.string(),
-      note: Nullable.s,
-      reason: Nullable.s,
-      approvals: z.object({ provincialCommittee: z.string(), nationalOrganisation: z.string() }).nullable(),
-      createdBy: Nullable.s,
-      createdByName: Nullable.s,
-      createdAt: z.string(),
-      attachments: z.array(z.object({ id: z.string(), fileName: z.string(), mime: z.string(), size: z.number() })),
-    }),
-  ),
-  contracts: z.array(ContractOut),
-});
-
 const FilterQuery = z.strictObject({ ...ClusterFilters });
 const ListQuery = z.strictObject({ ...ClusterFilters, sort: ClusterSort, order: Order, ...Paging });
 const IdParams = z.strictObject({ id: Id });

@@ -6,6 +6,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { type Kysely, sql } from "kysely";
+import type { z } from "zod";
 import { addDaysIso, addYearsIso, todayIso } from "../../../core/jalali";
 import {
   type ClusterStateName,
@@ -16,6 +17,7 @@ import {
 } from "../../../core/lifecycle";
 import { compactFa, normalizeFa, sortKeyFa } from "../../../core/normalize";
 import { type Actor, scopeFilter } from "../../../core/permissions";
+import type { ClusterDetailOut, ClusterOut, ContractOut, MilestoneOut, TransitionOut } from "../../../core/schemas";
 import { authorize, authorizeAnywhere } from "../../auth/authorize";
 import { type Deps, nowIso } from "../../context";
 import { containsNormalized, inList } from "../../db/dialect";
@@ -28,76 +30,13 @@ export const CONTRACT_WARNING_DAYS = 60;
 /** The development agent's contract runs three years unless told otherwise. */
 export const DEFAULT_CONTRACT_YEARS = 3;
 
-export type Warning = "contract_ending" | "milestone_overdue";
+export type Warning = ClusterDto["warnings"][number];
 
-export interface ClusterDto {
-  id: string;
-  nameFa: string;
-  nameEn: string | null;
-  provinceCode: string;
-  provinceNameFa: string;
-  provinceNameEn: string;
-  state: ClusterStateName;
-  stateSince: string | null;
-  place: string | null;
-  sector: string | null;
-  estEnterprises: number | null;
-  jobsIndustrial: number | null;
-  jobsGuild: number | null;
-  implementationYear: 1 | 2 | 3 | null;
-  agentContractEnd: string | null;
-  warnings: Warning[];
-}
-
-export interface MilestoneDto {
-  id: string;
-  title: string;
-  plannedDate: string;
-  actualDate: string | null;
-  amountRials: number | null;
-  overdue: boolean;
-}
-
-export interface ContractDto {
-  id: string;
-  kind: "agent" | "supervisor";
-  organisation: string;
-  leadPerson: string | null;
-  contractNumber: string | null;
-  startDate: string;
-  endDate: string;
-  amountRials: number | null;
-  endingSoon: boolean;
-  milestones: MilestoneDto[];
-}
-
-export interface TransitionDto {
-  id: string;
-  fromState: ClusterStateName | null;
-  toState: ClusterStateName;
-  happenedOn: string;
-  note: string | null;
-  reason: string | null;
-  approvals: Approvals | null;
-  createdBy: string | null;
-  createdByName: string | null;
-  createdAt: string;
-  attachments: { id: string; fileName: string; mime: string; size: number }[];
-}
-
-export interface ClusterDetailDto extends ClusterDto {
-  isicCodes: string[];
-  productGroups: string[];
-  advantageNote: string | null;
-  estEnterprisesSource: string | null;
-  estEnterprisesDate: string | null;
-  jobsSource: string | null;
-  jobsDate: string | null;
-  resumeState: ClusterStateName | null;
-  nextStates: ClusterStateName[];
-  transitions: TransitionDto[];
-  contracts: ContractDto[];
-}
+export type ClusterDto = z.infer<typeof ClusterOut>;
+export type MilestoneDto = z.infer<typeof MilestoneOut>;
+export type ContractDto = z.infer<typeof ContractOut>;
+export type TransitionDto = z.infer<typeof TransitionOut>;
+export type ClusterDetailDto = z.infer<typeof ClusterDetailOut>;
 
 type ClusterJoined = ClusterRow & { province_name_fa: string; province_name_en: string };
 
