@@ -84,7 +84,7 @@ program
     await withDatabase(async (database) => {
       const config = loadConfig();
       const deps: Deps = { database, config, mailer: createMailer(config.smtpUrl, config.mailFrom) };
-      const user = await createUser(
+      const { user } = await createUser(
         deps,
         { actor: SYSTEM_ACTOR, lang: "en", ip: "cli" },
         {

@@ -147,3 +147,44 @@ export function scopeFilter(
   }
   return out;
 }
+
+/** A person as user management sees them: their home province and every grant they hold. */
+export interface UserTarget {
+  homeProvinceCode: string | null;
+  grants: readonly Grant[];
+}
+
+/**
+ * Whether an actor may see a person in user management: their home is in the
+ * actor's reach, or they hold a role there (someone from another province
+ * who was given a role in this one).
+ */
+export function canSeeUser(actor: Actor | null | undefined, target: UserTarget): boolean {
+  if (can(actor, "user.read", { provinceCode: target.homeProvinceCode })) return true;
+  return target.grants.some((g) => g.provinceCode != null && can(actor, "user.read", { provinceCode: g.provinceCode }));
+}
+
+/**
+ * Whether an actor may manage a person's account (edit, deactivate, reset
+ * the password, end sessions): the person's home is in reach AND every grant
+ * the person holds is one the actor could give. Otherwise a province admin
+ * could take over a national admin whose home happens to be their province.
+ */
+export function canManageUser(actor: Actor | null | undefined, target: UserTarget): boolean {
+  if (!can(actor, "user.manage", { provinceCode: target.homeProvinceCode })) return false;
+  return target.grants.every((g) => canGiveGrant(actor, g));
+}
+
+/** Whether an actor could give this grant to a person (national grants only by national admins). */
+export function canGiveGrant(actor: Actor | null | undefined, grant: Grant): boolean {
+  if (grant.role === "national_admin") return isNational(actor);
+  return can(actor, "grant.manage", grant);
+}
+
+/**
+ * Whether an API token's grant still holds: its issuer, with the grants they
+ * hold now, could still issue it. A token never does more than its issuer.
+ */
+export function tokenGrantHolds(issuer: Actor, tokenGrant: Grant): boolean {
+  return canGiveGrant(issuer, tokenGrant) && can(issuer, "token.manage", tokenGrant);
+}

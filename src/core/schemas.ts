@@ -53,7 +53,12 @@ export const UserOut = z.object({
   createdAt: z.string(),
   lastLoginAt: z.string().nullable(),
   grants: z.array(GrantOut),
+  /** What the caller may do with this account; on the detail response. */
+  can: z.object({ manage: z.boolean() }).optional(),
 });
+
+/** POST /users: the new user (201), or the existing person who was given the role instead (200, invited). */
+export const UserCreatedOut = UserOut.extend({ invited: z.boolean() });
 
 export const SessionOut = z.object({
   user: UserOut,
@@ -87,6 +92,30 @@ export const TokenCreateInput = z.strictObject({
   enterpriseId: Id.nullish(),
   expiresAt: IsoDate.nullish(),
 });
+
+export const TOKEN_STATES = ["active", "suspended", "expired", "revoked"] as const;
+export const TOKEN_REVOKE_REASONS = ["manual", "issuer_deactivated", "issuer_password_reset"] as const;
+
+export const TokenOut = z.object({
+  id: z.string(),
+  name: z.string(),
+  role: RoleSchema,
+  provinceCode: z.string().nullable(),
+  clusterId: z.string().nullable(),
+  enterpriseId: z.string().nullable(),
+  clusterName: z.string().nullable(),
+  enterpriseName: z.string().nullable(),
+  issuedById: z.string(),
+  issuedByName: z.string().nullable(),
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+  expiresAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+  revokedReason: z.enum(TOKEN_REVOKE_REASONS).nullable(),
+  /** suspended: its issuer no longer holds the rights it carries (or was deactivated); it answers 401 token_suspended. */
+  state: z.enum(TOKEN_STATES),
+});
+export type TokenItem = z.infer<typeof TokenOut>;
 
 export const ProblemOut = z.object({
   type: z.string(),

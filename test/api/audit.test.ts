@@ -70,7 +70,12 @@ describeEngines("audit log", (env) => {
       grant: { role: "province_admin", provinceCode: "IR-19" },
     });
     const qom = await signedIn(env(), await makeUser(env(), { role: "province_admin", provinceCode: "IR-25" }));
-    await qom.post("/api/v1/users", { email: "in-qom@test.ir", name: "قمی", password: "Qomi-1234567" });
+    await qom.post("/api/v1/users", {
+      email: "in-qom@test.ir",
+      name: "قمی",
+      password: "Qomi-1234567",
+      grant: { role: "province_admin", provinceCode: "IR-25" },
+    });
     const seen = await qom.get<{ items: Entry[] }>("/api/v1/audit?limit=200");
     expect(seen.status).toBe(200);
     const summaries = seen.body.items.map((e) => e.summary).join("\n");

@@ -69,11 +69,17 @@ describeEngines("auth", (env) => {
     await env().database.db.deleteFrom("login_failures").execute();
   });
 
-  it("refuses a deactivated account", async () => {
+  it("refuses a deactivated account exactly as a wrong password, so the answer reveals nothing", async () => {
     const u = await makeUser(env(), { role: "national_admin" }, { active: false });
-    const r = await new Client(env()).post<Problem>("/api/v1/auth/login", { email: u.email, password: u.password });
-    expect(r.status).toBe(403);
-    expect(r.body.code).toBe("account_inactive");
+    const right = await new Client(env()).post<Problem>("/api/v1/auth/login", { email: u.email, password: u.password });
+    const wrong = await new Client(env()).post<Problem>("/api/v1/auth/login", {
+      email: u.email,
+      password: "Wrong-1234",
+    });
+    expect(right.status).toBe(401);
+    expect(right.body).toEqual(wrong.body);
+    expect(right.headers.get("set-cookie")).toBeNull();
+    await env().database.db.deleteFrom("login_failures").execute();
   });
 
   it("says the session expired for an unknown cookie, and unauthenticated without one", async () => {

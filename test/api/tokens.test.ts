@@ -40,6 +40,7 @@ describeEngines("API tokens", (env) => {
       email: "bot-made@test.ir",
       name: "ساخته ربات",
       password: "Bot-made-12345",
+      grant: { role: "province_admin", provinceCode: "IR-25" },
     });
     expect(created.status).toBe(201);
 

@@ -151,7 +151,10 @@ describeEngines("users and grants", (env) => {
     expect(off.status).toBe(200);
     expect(off.body.active).toBe(false);
     expect((await fresh.get("/api/v1/auth/me")).status).toBe(401);
-    expect((await new Client(env()).login(target.email, "Reset-by-admin-1")).status).toBe(403);
+    // A deactivated account answers the right password exactly as a wrong one.
+    const inactive = await new Client(env()).login(target.email, "Reset-by-admin-1");
+    expect(inactive.status).toBe(401);
+    expect((inactive.body as unknown as Problem).code).toBe("invalid_credentials");
 
     const me = await admin.get<{ user: { id: string } }>("/api/v1/auth/me");
     const self = await admin.patch<Problem>(`/api/v1/users/${me.body.user.id}`, { active: false });

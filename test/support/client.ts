@@ -13,6 +13,8 @@ export interface Res<T = unknown> {
 
 export class Client {
   cookie: string | null = null;
+  /** The browser's device cookie (`khooshe_device=…`), sent on sign-in requests like a browser would. */
+  device: string | null = null;
   csrf: string | null = null;
   bearer: string | null = null;
   lang: "fa" | "en" = "fa";
@@ -26,7 +28,8 @@ export class Client {
     extra: Record<string, string> = {},
   ): Promise<Res<T>> {
     const headers: Record<string, string> = { "accept-language": this.lang, ...extra };
-    if (this.cookie) headers.cookie = this.cookie;
+    const cookies = [this.cookie, path.startsWith("/api/v1/auth") ? this.device : null].filter(Boolean);
+    if (cookies.length) headers.cookie = cookies.join("; ");
     if (this.bearer) headers.authorization = `Bearer ${this.bearer}`;
     if (this.csrf && method !== "GET" && !("x-csrf-token" in extra)) headers["x-csrf-token"] = this.csrf;
     let payload: BodyInit | undefined;
@@ -39,10 +42,10 @@ export class Client {
       headers["content-type"] = "application/json";
     }
     const r = await fetch(this.env.baseUrl + path, { method, headers, body: payload });
-    const setCookie = r.headers.get("set-cookie");
-    if (setCookie?.startsWith("khooshe_session=")) {
+    for (const setCookie of r.headers.getSetCookie()) {
       const value = setCookie.split(";")[0]!;
-      this.cookie = value === "khooshe_session=" ? null : value;
+      if (value.startsWith("khooshe_session=")) this.cookie = value === "khooshe_session=" ? null : value;
+      if (value.startsWith("khooshe_device=")) this.device = value;
     }
     const text = await r.text();
     let parsed: unknown = text;

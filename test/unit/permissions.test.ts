@@ -5,12 +5,16 @@ import {
   type Actor,
   can,
   canAnywhere,
+  canManageUser,
+  canSeeUser,
   type Grant,
   isNational,
   ROLES,
   type Role,
   type Scope,
   scopeFilter,
+  tokenGrantHolds,
+  type UserTarget,
 } from "../../src/core/permissions";
 
 // ---------------------------------------------------------------------------
@@ -436,5 +440,90 @@ describe("scopeFilter()", () => {
         }
       }
     }
+  });
+});
+
+// ---------------------------------------------------------------------------
+// User management against targets that hold grants. Who may see and who may
+// manage a person's account depends on every role the person holds, not only
+// on their home province (a Qom province admin must never take over a
+// national admin whose home is Qom). Written out by hand, like the table above.
+// ---------------------------------------------------------------------------
+
+type UserTargetName =
+  | "plainQom"
+  | "qomMember"
+  | "qomProvinceAdmin"
+  | "qomHomeNationalAdmin"
+  | "qomHomeWithKhorasanGrant"
+  | "khorasanHomeWithQomGrant"
+  | "khorasanPlain"
+  | "nationalStaff";
+
+const USER_TARGETS: Record<UserTargetName, UserTarget> = {
+  plainQom: { homeProvinceCode: "IR-25", grants: [] },
+  qomMember: { homeProvinceCode: "IR-25", grants: [GRANTS.member] },
+  qomProvinceAdmin: { homeProvinceCode: "IR-25", grants: [GRANTS.province_admin] },
+  qomHomeNationalAdmin: { homeProvinceCode: "IR-25", grants: [GRANTS.province_admin, { role: "national_admin" }] },
+  qomHomeWithKhorasanGrant: {
+    homeProvinceCode: "IR-25",
+    grants: [GRANTS.cluster_manager, { role: "cluster_manager", clusterId: "c9", provinceCode: "IR-09" }],
+  },
+  khorasanHomeWithQomGrant: { homeProvinceCode: "IR-09", grants: [GRANTS.council_member] },
+  khorasanPlain: { homeProvinceCode: "IR-09", grants: [] },
+  nationalStaff: { homeProvinceCode: null, grants: [{ role: "national_admin" }] },
+};
+
+const ALL_USER_TARGETS = Object.keys(USER_TARGETS) as UserTargetName[];
+const QOM_VISIBLE: UserTargetName[] = [
+  "plainQom",
+  "qomMember",
+  "qomProvinceAdmin",
+  "qomHomeNationalAdmin",
+  "qomHomeWithKhorasanGrant",
+  "khorasanHomeWithQomGrant",
+];
+
+/** role → [targets it may see, targets whose account it may manage]. */
+const USER_MANAGEMENT: Record<Role, { see: UserTargetName[]; manage: UserTargetName[] }> = {
+  national_admin: { see: ALL_USER_TARGETS, manage: ALL_USER_TARGETS },
+  province_admin: { see: QOM_VISIBLE, manage: ["plainQom", "qomMember", "qomProvinceAdmin"] },
+  cluster_manager: { see: [], manage: [] },
+  council_member: { see: [], manage: [] },
+  member: { see: [], manage: [] },
+};
+
+describe("user management by the roles the target holds", () => {
+  for (const role of ALL_ROLES) {
+    for (const name of ALL_USER_TARGETS) {
+      const expected = USER_MANAGEMENT[role];
+      it(`${role} ${expected.manage.includes(name) ? "manages" : "does not manage"} ${name}`, () => {
+        const a = actor(GRANTS[role]);
+        expect(canSeeUser(a, USER_TARGETS[name])).toBe(expected.see.includes(name));
+        expect(canManageUser(a, USER_TARGETS[name])).toBe(expected.manage.includes(name));
+      });
+    }
+  }
+
+  it("never lets a manager manage someone they cannot see", () => {
+    for (const role of ALL_ROLES) {
+      for (const name of USER_MANAGEMENT[role].manage) expect(USER_MANAGEMENT[role].see).toContain(name);
+    }
+  });
+});
+
+describe("an API token's grant holds only while its issuer could still issue it", () => {
+  const qomAdmin = actor(GRANTS.province_admin);
+  it("holds for grants inside the issuer's province", () => {
+    for (const role of ["province_admin", "cluster_manager", "council_member", "member"] as const) {
+      expect(tokenGrantHolds(qomAdmin, GRANTS[role])).toBe(true);
+    }
+  });
+  it("fails once the issuer lost the grant, and never reaches another province or national rights", () => {
+    expect(tokenGrantHolds(actor(), GRANTS.province_admin)).toBe(false);
+    expect(tokenGrantHolds(actor(GRANTS.cluster_manager), GRANTS.cluster_manager)).toBe(false);
+    expect(tokenGrantHolds(qomAdmin, { role: "province_admin", provinceCode: "IR-09" })).toBe(false);
+    expect(tokenGrantHolds(qomAdmin, { role: "national_admin" })).toBe(false);
+    expect(tokenGrantHolds(actor({ role: "national_admin" }), { role: "national_admin" })).toBe(true);
   });
 });

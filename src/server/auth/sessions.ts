@@ -1,15 +1,9 @@
-/**
- * Sign-in, sessions and the per-request actor. Sessions live in the database
- * (the server keeps no state between requests); the cookie holds a random
- * secret whose SHA-256 is the session id. API tokens are resolved here too.
- */
-import type { Kysely } from "kysely";
-import type { Actor, Grant, Role } from "../../core/permissions";
+import { type Actor, type Grant, type Role, tokenGrantHolds } from "../../core/permissions";
 import { type Deps, nowIso } from "../context";
-import type { DB } from "../db/schema";
 import { AppError, tooMany, unauthenticated } from "../errors";
 import { writeAudit } from "../modules/audit/service";
 import { grantsOf } from "../modules/users/service";
+import { attemptKey, clearFailures, isKnownDevice, lockedFor, recordFailure, rememberDevice } from "./attempts";
 import { DUMMY_HASH, verifyPassword } from "./passwords";
 import { newSecret, sha256 } from "./secrets";
 
@@ -18,82 +12,67 @@ export const SESSION_ABSOLUTE_MS = 7 * 24 * 3600_000;
 export const SESSION_IDLE_MS = 12 * 3600_000;
 const TOUCH_EVERY_MS = 60_000;
 
-/** Failed sign-ins: per account 5 in 15 minutes, per IP 30, lock 15 minutes. */
-export const LOGIN_LIMITS = { windowMs: 15 * 60_000, perAccount: 5, perIp: 30, lockMs: 15 * 60_000 };
-
-async function lockedFor(db: Kysely<DB>, keys: string[]): Promise<number> {
-  const rows = await db.selectFrom("login_failures").selectAll().where("key", "in", keys).execute();
-  const now = Date.now();
-  let ms = 0;
-  for (const r of rows) if (r.locked_until) ms = Math.max(ms, Date.parse(r.locked_until) - now);
-  return ms;
-}
-
-async function recordFailure(trx: Kysely<DB>, key: string, limit: number): Promise<void> {
-  const now = Date.now();
-  const row = await trx.selectFrom("login_failures").selectAll().where("key", "=", key).executeTakeFirst();
-  const inWindow = row && now - Date.parse(row.window_started_at) < LOGIN_LIMITS.windowMs;
-  const failures = inWindow ? row.failures + 1 : 1;
-  const values = {
-    failures,
-    window_started_at: inWindow ? row.window_started_at : new Date(now).toISOString(),
-    locked_until: failures >= limit ? new Date(now + LOGIN_LIMITS.lockMs).toISOString() : null,
-  };
-  if (row) await trx.updateTable("login_failures").set(values).where("key", "=", key).execute();
-  else
-    await trx
-      .insertInto("login_failures")
-      .values({ key, ...values })
-      .execute();
-}
-
 export interface LoginResult {
   userId: string;
   cookieValue: string;
   sessionId: string;
   csrfToken: string;
+  /** The browser's device cookie value: kept as it was, or a new one. */
+  deviceSecret: string;
 }
 
 export async function login(
   deps: Deps,
   email: string,
   password: string,
-  meta: { ip: string; userAgent: string | null },
+  meta: { ip: string; userAgent: string | null; deviceSecret: string | null },
 ): Promise<LoginResult> {
   const db = deps.database.db;
-  const acctKey = `acct:${email.trim().toLowerCase()}`;
-  const ipKey = `ip:${meta.ip}`;
-  const locked = await lockedFor(db, [acctKey, ipKey]);
-  if (locked > 0) throw tooMany("too_many_attempts", { minutes: Math.ceil(locked / 60_000) });
+  const normalizedEmail = email.trim().toLowerCase();
+  const acctKey = attemptKey.account(normalizedEmail);
+  const ipKey = attemptKey.ip(meta.ip);
+  const deviceKey = meta.deviceSecret ? attemptKey.device(meta.deviceSecret) : null;
 
-  const user = await db
-    .selectFrom("users")
-    .selectAll()
-    .where("email", "=", email.trim().toLowerCase())
-    .executeTakeFirst();
+  const user = await db.selectFrom("users").selectAll().where("email", "=", normalizedEmail).executeTakeFirst();
+  // A browser that has signed in to this account before passes the account's
+  // and the IP's locks (so neither can be used to lock a person out), but
+  // not its own.
+  const known = user ? await isKnownDevice(db, user.id, meta.deviceSecret) : false;
+  const locked = await lockedFor(db, known ? [deviceKey!] : [acctKey, ipKey]);
+  if (locked > 0) throw tooMany("too_many_attempts", { minutes: Math.ceil(locked / 60_000) });
+  const bypassedLock = known && (await lockedFor(db, [acctKey, ipKey])) > 0;
+
   const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
-  if (!user || !ok) {
+  // A deactivated account answers exactly as a wrong password does.
+  if (!user || !ok || user.active !== 1) {
     await db.transaction().execute(async (trx) => {
-      await recordFailure(trx, acctKey, LOGIN_LIMITS.perAccount);
-      await recordFailure(trx, ipKey, LOGIN_LIMITS.perIp);
+      await recordFailure(trx, "account", acctKey);
+      await recordFailure(trx, "ip", ipKey);
+      if (deviceKey) await recordFailure(trx, "device", deviceKey);
       await writeAudit(trx, null, {
         action: "auth.login_failed",
         targetType: "user",
         targetId: user?.id ?? null,
         provinceCode: user?.home_province_code ?? null,
-        summary: { email: email.trim().toLowerCase(), ip: meta.ip },
+        summary: { email: normalizedEmail, ip: meta.ip, ...(user && ok ? { inactive: true } : {}) },
       });
     });
     throw new AppError(401, "invalid_credentials");
   }
-  if (user.active !== 1) throw new AppError(403, "account_inactive");
 
   const cookieValue = newSecret();
   const sessionId = sha256(cookieValue);
   const csrfToken = newSecret();
+  const deviceSecret = known ? meta.deviceSecret! : newSecret();
   const now = nowIso();
   await db.transaction().execute(async (trx) => {
-    await trx.deleteFrom("login_failures").where("key", "=", acctKey).execute();
+    // The account's counter is left as it is when a known browser passed a
+    // lock: someone else is still guessing.
+    await clearFailures(
+      trx,
+      bypassedLock ? (deviceKey ? [deviceKey] : []) : [acctKey, ...(deviceKey ? [deviceKey] : [])],
+    );
+    await rememberDevice(trx, user.id, deviceSecret);
     await trx
       .insertInto("sessions")
       .values({
@@ -116,10 +95,10 @@ export async function login(
       targetType: "user",
       targetId: user.id,
       provinceCode: user.home_province_code,
-      summary: { ip: meta.ip },
+      summary: { ip: meta.ip, ...(bypassedLock ? { knownBrowserPassedLock: true } : {}) },
     });
   });
-  return { userId: user.id, cookieValue, sessionId, csrfToken };
+  return { userId: user.id, cookieValue, sessionId, csrfToken, deviceSecret };
 }
 
 export async function logout(deps: Deps, actor: Actor, sessionId: string): Promise<void> {
@@ -134,7 +113,7 @@ export interface ResolvedAuth {
   sessionId: string | null;
   csrfToken: string | null;
   /** Why an offered credential was not accepted; routes that need an actor answer with it. */
-  problem: "session_expired" | "invalid_token" | null;
+  problem: "session_expired" | "invalid_token" | "token_suspended" | null;
 }
 
 export async function resolveSession(deps: Deps, cookieValue: string): Promise<ResolvedAuth> {
@@ -185,9 +164,22 @@ export async function resolveBearer(deps: Deps, token: string): Promise<Resolved
     .where("api_tokens.token_hash", "=", sha256(token))
     .executeTakeFirst();
   const now = Date.now();
-  if (!row || row.revoked_at || row.active !== 1 || (row.expires_at && Date.parse(row.expires_at) <= now)) {
-    return { actor: null, sessionId: null, csrfToken: null, problem: "invalid_token" };
-  }
+  const refused = (problem: "invalid_token" | "token_suspended"): ResolvedAuth => ({
+    actor: null,
+    sessionId: null,
+    csrfToken: null,
+    problem,
+  });
+  if (!row || row.revoked_at || (row.expires_at && Date.parse(row.expires_at) <= now)) return refused("invalid_token");
+  const grant: Grant = {
+    role: row.role as Role,
+    provinceCode: row.province_code,
+    clusterId: row.cluster_id,
+    enterpriseId: row.enterprise_id,
+  };
+  // A token never does more than its issuer may do now: their live grants decide.
+  const issuer: Actor = { userId: row.created_by, grants: await grantsOf(db, row.created_by), via: "session" };
+  if (row.active !== 1 || !tokenGrantHolds(issuer, grant)) return refused("token_suspended");
   if (!row.last_used_at || now - Date.parse(row.last_used_at) > TOUCH_EVERY_MS) {
     await db
       .updateTable("api_tokens")
@@ -195,12 +187,6 @@ export async function resolveBearer(deps: Deps, token: string): Promise<Resolved
       .where("id", "=", row.id)
       .execute();
   }
-  const grant: Grant = {
-    role: row.role as Role,
-    provinceCode: row.province_code,
-    clusterId: row.cluster_id,
-    enterpriseId: row.enterprise_id,
-  };
   return {
     actor: { userId: row.created_by, grants: [grant], via: "token" },
     sessionId: null,

@@ -201,7 +201,17 @@ export interface ApiTokensTable {
   created_at: string;
   expires_at: string | null;
   revoked_at: string | null;
+  /** manual | issuer_deactivated | issuer_password_reset */
+  revoked_reason: string | null;
   last_used_at: string | null;
+}
+
+export interface KnownDevicesTable {
+  user_id: string;
+  /** SHA-256 of the device cookie's secret. */
+  device_hash: string;
+  created_at: string;
+  last_seen_at: string;
 }
 
 export interface LoginFailuresTable {
@@ -270,6 +280,7 @@ export interface DB {
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
   login_failures: LoginFailuresTable;
+  known_devices: KnownDevicesTable;
   audit_log: AuditLogTable;
   notifications: NotificationsTable;
   outbox: OutboxTable;

@@ -151,22 +151,6 @@ export interface AuditEntry {
   clusterName: string | null;
 }
 
-export interface ApiTokenItem {
-  id: string;
-  name: string;
-  role: Role;
-  provinceCode: string | null;
-  clusterId: string | null;
-  enterpriseId: string | null;
-  /** Names of the scope, from the server (Persian cluster name). */
-  clusterName: string | null;
-  enterpriseName: string | null;
-  createdAt: string;
-  lastUsedAt: string | null;
-  expiresAt: string | null;
-  revokedAt: string | null;
-}
-
 export interface NotificationItem {
   id: string;
   kind: string;

@@ -11,6 +11,7 @@ import * as m0003 from "./0003_cluster_registry";
 import * as m0004 from "./0004_cluster_backfill";
 import * as m0005 from "./0005_sort_indexes";
 import * as m0006 from "./0006_transition_approvals";
+import * as m0007 from "./0007_security";
 
 export interface MigrationContext {
   dialect: DialectName;
@@ -25,6 +26,7 @@ const MIGRATIONS: Array<[string, MigrationModule]> = [
   ["0004_cluster_backfill", m0004],
   ["0005_sort_indexes", m0005],
   ["0006_transition_approvals", m0006],
+  ["0007_security", m0007],
 ];
 
 class ListProvider implements MigrationProvider {

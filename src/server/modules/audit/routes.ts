@@ -49,7 +49,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ["audit"],
-        summary: "The actions that occur in the audit log",
+        summary: "The actions that occur in the part of the audit log the caller may read",
         response: { 200: z.object({ items: z.array(z.string()) }) },
       },
     },

@@ -108,9 +108,13 @@ export async function listAudit(deps: Deps, actor: Actor | null, q: AuditQuery) 
   };
 }
 
+/** The actions that occur in the part of the log the caller may read (indexed by province and action). */
 export async function listAuditActions(deps: Deps, actor: Actor | null): Promise<string[]> {
-  authorizeAnywhere(actor, "audit.read");
-  const rows = await deps.database.db.selectFrom("audit_log").select("action").distinct().orderBy("action").execute();
+  const a = authorizeAnywhere(actor, "audit.read");
+  const scope = scopeFilter(a, "audit.read");
+  let q = deps.database.db.selectFrom("audit_log").select("action").distinct();
+  if (scope) q = q.where(inList("province_code", scope.provinceCodes));
+  const rows = await q.orderBy("action").execute();
   return rows.map((r) => r.action);
 }
 

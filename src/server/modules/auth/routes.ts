@@ -4,6 +4,7 @@ import { z } from "zod";
 import { ACTIONS, type Action, canAnywhere } from "../../../core/permissions";
 import { ChangePasswordInput, LoginInput, SessionOut, UpdateMeInput } from "../../../core/schemas";
 import { ctxOf } from "../../app";
+import { DEVICE_COOKIE, DEVICE_MAX_AGE_S } from "../../auth/attempts";
 import { requireActor } from "../../auth/authorize";
 import { login, logout, SESSION_ABSOLUTE_MS, SESSION_COOKIE } from "../../auth/sessions";
 import { unauthenticated } from "../../errors";
@@ -42,14 +43,23 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         body: LoginInput,
         response: { 200: SessionOut },
       },
-      config: { rateLimit: { max: 60, timeWindow: "1 minute" } },
+      config: { public: true, rateLimit: { max: 60, timeWindow: "1 minute" } },
     },
     async (req, reply) => {
       const r = await login(app.deps, req.body.email, req.body.password, {
         ip: req.ip,
         userAgent: req.headers["user-agent"] ?? null,
+        deviceSecret: req.cookies[DEVICE_COOKIE] ?? null,
       });
       setSessionCookie(req, reply, r.cookieValue);
+      // Marks this browser as one that signed in to the account: it passes the account's lock later.
+      reply.setCookie(DEVICE_COOKIE, r.deviceSecret, {
+        path: "/api/v1/auth",
+        httpOnly: true,
+        sameSite: "lax",
+        secure: secureCookie(req),
+        maxAge: DEVICE_MAX_AGE_S,
+      });
       return sessionBody(req, r.userId, r.csrfToken);
     },
   );

@@ -15,7 +15,7 @@ import { notFound } from "../../errors";
 import { type Lang, t } from "../../i18n";
 
 export type NotificationKind = "welcome" | "password_reset" | "grant_added" | "grant_revoked";
-export type MailTemplate = "welcome" | "password_reset";
+export type MailTemplate = "welcome" | "password_reset" | "invited";
 
 export async function notify(
   trx: Kysely<DB>,

@@ -1,23 +1,8 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { Id, TokenCreateInput } from "../../../core/schemas";
+import { Id, TokenCreateInput, TokenOut } from "../../../core/schemas";
 import { actorOf } from "../../app";
 import { issueToken, listTokens, revokeToken } from "./service";
-
-const TokenOut = z.object({
-  id: z.string(),
-  name: z.string(),
-  role: z.string(),
-  provinceCode: z.string().nullable(),
-  clusterId: z.string().nullable(),
-  enterpriseId: z.string().nullable(),
-  clusterName: z.string().nullable(),
-  enterpriseName: z.string().nullable(),
-  createdAt: z.string(),
-  lastUsedAt: z.string().nullable(),
-  expiresAt: z.string().nullable(),
-  revokedAt: z.string().nullable(),
-});
 
 export const tokenRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(

@@ -3,59 +3,62 @@
  * admin who could grant that role; it is shown once and stored as SHA-256.
  */
 import { randomUUID } from "node:crypto";
-import { type Actor, isNational, scopeFilter } from "../../../core/permissions";
+import type { Kysely, Selectable } from "kysely";
+import { type Actor, type Grant, isNational, type Role, scopeFilter, tokenGrantHolds } from "../../../core/permissions";
+import type { TokenItem } from "../../../core/schemas";
 import { authorize, authorizeAnywhere } from "../../auth/authorize";
 import { newSecret, sha256 } from "../../auth/secrets";
 import { type Deps, nowIso } from "../../context";
 import { inList } from "../../db/dialect";
+import type { ApiTokensTable, DB } from "../../db/schema";
 import { badRequest, notFound } from "../../errors";
 import { writeAudit } from "../audit/service";
-import { type GrantInput, resolveGrantScope } from "../users/service";
+import { type GrantInput, grantsOfMany, resolveGrantScope } from "../users/service";
 
-export interface TokenDto {
-  id: string;
-  name: string;
-  role: string;
-  provinceCode: string | null;
-  clusterId: string | null;
-  enterpriseId: string | null;
-  clusterName: string | null;
-  enterpriseName: string | null;
-  createdAt: string;
-  lastUsedAt: string | null;
-  expiresAt: string | null;
-  revokedAt: string | null;
-}
-
-type TokenRow = {
-  id: string;
-  name: string;
-  role: string;
-  province_code: string | null;
-  cluster_id: string | null;
-  enterprise_id: string | null;
+type TokenRow = Selectable<ApiTokensTable> & {
   cluster_name: string | null;
   enterprise_name: string | null;
-  created_at: string;
-  last_used_at: string | null;
-  expires_at: string | null;
-  revoked_at: string | null;
+  issuer_name: string | null;
+  issuer_active: number | null;
 };
 
-const toDto = (r: TokenRow): TokenDto => ({
+function stateOf(r: TokenRow, issuerGrants: readonly Grant[]): TokenItem["state"] {
+  if (r.revoked_at) return "revoked";
+  if (r.expires_at && Date.parse(r.expires_at) <= Date.now()) return "expired";
+  const grant: Grant = {
+    role: r.role as Role,
+    provinceCode: r.province_code,
+    clusterId: r.cluster_id,
+    enterpriseId: r.enterprise_id,
+  };
+  const issuer: Actor = { userId: r.created_by, grants: issuerGrants, via: "session" };
+  return r.issuer_active === 1 && tokenGrantHolds(issuer, grant) ? "active" : "suspended";
+}
+
+const toDto = (r: TokenRow, issuerGrants: readonly Grant[]): TokenItem => ({
   id: r.id,
   name: r.name,
-  role: r.role,
+  role: r.role as Role,
   provinceCode: r.province_code,
   clusterId: r.cluster_id,
   enterpriseId: r.enterprise_id,
   clusterName: r.cluster_name,
   enterpriseName: r.enterprise_name,
+  issuedById: r.created_by,
+  issuedByName: r.issuer_name,
   createdAt: r.created_at,
   lastUsedAt: r.last_used_at,
   expiresAt: r.expires_at,
   revokedAt: r.revoked_at,
+  revokedReason: (r.revoked_reason ?? (r.revoked_at ? "manual" : null)) as TokenItem["revokedReason"],
+  state: stateOf(r, issuerGrants),
 });
+
+/** The DTOs of token rows, with their issuers' live grants loaded in one query. */
+async function toDtos(db: Kysely<DB>, rows: TokenRow[]): Promise<TokenItem[]> {
+  const grants = await grantsOfMany(db, [...new Set(rows.map((r) => r.created_by))]);
+  return rows.map((r) => toDto(r, grants.get(r.created_by) ?? []));
+}
 
 /** Tokens with the names of the cluster and enterprise they are scoped to. */
 function tokensQuery(db: Deps["database"]["db"]) {
@@ -63,8 +66,14 @@ function tokensQuery(db: Deps["database"]["db"]) {
     .selectFrom("api_tokens")
     .leftJoin("clusters", "clusters.id", "api_tokens.cluster_id")
     .leftJoin("enterprises", "enterprises.id", "api_tokens.enterprise_id")
+    .leftJoin("users", "users.id", "api_tokens.created_by")
     .selectAll("api_tokens")
-    .select(["clusters.name_fa as cluster_name", "enterprises.name as enterprise_name"]);
+    .select([
+      "clusters.name_fa as cluster_name",
+      "enterprises.name as enterprise_name",
+      "users.name as issuer_name",
+      "users.active as issuer_active",
+    ]);
 }
 
 export async function listTokens(deps: Deps, actor: Actor | null) {
@@ -73,14 +82,14 @@ export async function listTokens(deps: Deps, actor: Actor | null) {
   const scope = scopeFilter(a, "token.manage");
   if (scope) q = q.where(inList("api_tokens.province_code", scope.provinceCodes));
   const rows = await q.orderBy("api_tokens.created_at", "desc").execute();
-  return { items: rows.map(toDto), total: rows.length };
+  return { items: await toDtos(deps.database.db, rows), total: rows.length };
 }
 
 export async function issueToken(
   deps: Deps,
   actor: Actor | null,
   input: GrantInput & { name: string; expiresAt?: string | null },
-): Promise<{ token: string; item: TokenDto }> {
+): Promise<{ token: string; item: TokenItem }> {
   const a = authorizeAnywhere(actor, "token.manage");
   const token = newSecret("khs_");
   const id = randomUUID();
@@ -105,6 +114,7 @@ export async function issueToken(
         created_at: nowIso(),
         expires_at: input.expiresAt ? `${input.expiresAt}T00:00:00.000Z` : null,
         revoked_at: null,
+        revoked_reason: null,
         last_used_at: null,
       })
       .execute();
@@ -118,7 +128,7 @@ export async function issueToken(
     });
   });
   const row = await tokensQuery(deps.database.db).where("api_tokens.id", "=", id).executeTakeFirstOrThrow();
-  return { token, item: toDto(row) };
+  return { token, item: (await toDtos(deps.database.db, [row]))[0]! };
 }
 
 export async function revokeToken(deps: Deps, actor: Actor | null, id: string): Promise<void> {
@@ -128,14 +138,18 @@ export async function revokeToken(deps: Deps, actor: Actor | null, id: string): 
     const scope = { provinceCode: row.province_code, clusterId: row.cluster_id, enterpriseId: row.enterprise_id };
     const a = authorize(actor, "token.manage", scope, true);
     if (row.revoked_at) return;
-    await trx.updateTable("api_tokens").set({ revoked_at: nowIso() }).where("id", "=", id).execute();
+    await trx
+      .updateTable("api_tokens")
+      .set({ revoked_at: nowIso(), revoked_reason: "manual" })
+      .where("id", "=", id)
+      .execute();
     await writeAudit(trx, a, {
       action: "token.revoke",
       targetType: "api_token",
       targetId: id,
       provinceCode: row.province_code,
       clusterId: row.cluster_id,
-      summary: { name: row.name },
+      summary: { name: row.name, reason: "manual" },
     });
   });
 }

@@ -7,6 +7,7 @@ import {
   Paging,
   ResetPasswordInput,
   SearchText,
+  UserCreatedOut,
   UserCreateInput,
   UserOut,
   UserUpdateInput,
@@ -43,8 +44,20 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     "/users",
-    { schema: { tags, summary: "Create a user", body: UserCreateInput, response: { 201: UserOut } } },
-    async (req, reply) => reply.code(201).send(await createUser(app.deps, ctxOf(req), req.body)),
+    {
+      schema: {
+        tags,
+        summary: "Create a user",
+        description:
+          "Creates the user (201). When the e-mail already belongs to a person outside the caller's view, that person is given the requested role instead and told by e-mail (200, `invited: true`); a grant is required unless the caller is a national admin.",
+        body: UserCreateInput,
+        response: { 200: UserCreatedOut, 201: UserCreatedOut },
+      },
+    },
+    async (req, reply) => {
+      const r = await createUser(app.deps, ctxOf(req), req.body);
+      return reply.code(r.invited ? 200 : 201).send({ ...r.user, invited: r.invited });
+    },
   );
 
   app.get(

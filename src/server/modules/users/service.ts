@@ -1,19 +1,32 @@
 /**
  * Users and their role grants. A user has a home province (null for national
- * staff); a province admin manages only users whose home is their province.
+ * staff). A province admin sees the users whose home is their province or who
+ * hold a role there, and manages an account only when the home is theirs and
+ * every role the person holds is one they could give (canManageUser).
  */
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import { normalizeFa, sortKeyFa } from "../../../core/normalize";
-import { type Actor, can, type Grant, isNational, type Role, type Scope, scopeFilter } from "../../../core/permissions";
+import {
+  type Actor,
+  canManageUser,
+  canSeeUser,
+  type Grant,
+  isNational,
+  type Role,
+  scopeFilter,
+} from "../../../core/permissions";
+import { attemptKey, forgetDevices, lockedFor, recordFailure } from "../../auth/attempts";
 import { authorize, authorizeAnywhere, requireActor } from "../../auth/authorize";
 import { hashPassword, isStrongPassword, verifyPassword } from "../../auth/passwords";
 import { type Deps, nowIso, type RequestCtx } from "../../context";
 import { containsNormalized, inList } from "../../db/dialect";
 import type { DB, GrantRow, UserRow } from "../../db/schema";
-import { AppError, badRequest, conflict, notFound } from "../../errors";
+import { AppError, badRequest, conflict, forbidden, notFound, tooMany } from "../../errors";
+import { t } from "../../i18n";
 import { writeAudit } from "../audit/service";
 import { deliverPending, notify, queueMail } from "../notifications/service";
+import { revokeIssuerTokens } from "../tokens/revoke";
 
 export interface GrantInput {
   role: Role;
@@ -42,6 +55,8 @@ export interface UserDto {
   createdAt: string;
   lastLoginAt: string | null;
   grants: GrantDto[];
+  /** What the caller may do with this account (detail responses only). */
+  can?: { manage: boolean };
 }
 
 type GrantWithNames = GrantRow & { cluster_name: string | null; enterprise_name: string | null };
@@ -99,14 +114,29 @@ export async function grantsOf(db: Kysely<DB>, userId: string): Promise<Grant[]>
   }));
 }
 
+/** The grants of many users in one query, by user id. */
+export async function grantsOfMany(db: Kysely<DB>, userIds: string[]): Promise<Map<string, Grant[]>> {
+  const out = new Map<string, Grant[]>();
+  for (const [id, rows] of await loadGrants(db, userIds)) {
+    out.set(
+      id,
+      rows.map((g) => ({
+        role: g.role as Role,
+        provinceCode: g.province_code,
+        clusterId: g.cluster_id,
+        enterpriseId: g.enterprise_id,
+      })),
+    );
+  }
+  return out;
+}
+
 export async function userDtoById(db: Kysely<DB>, id: string): Promise<UserDto | null> {
   const u = await db.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirst();
   if (!u) return null;
   const grants = await loadGrants(db, [id]);
   return toUserDto(u, grants.get(id) ?? []);
 }
-
-const userScope = (u: Pick<UserRow, "home_province_code">): Scope => ({ provinceCode: u.home_province_code });
 
 /**
  * Checks a grant's shape and fills in the scope it implies: a cluster grant
@@ -167,7 +197,22 @@ export async function listUsers(deps: Deps, actor: Actor | null, q: ListUsersQue
   const scope = scopeFilter(a, "user.read");
   const db = deps.database.db;
   let base = db.selectFrom("users");
-  if (scope) base = base.where(inList("home_province_code", scope.provinceCodes));
+  // Visible: home in reach, or a role held there (canSeeUser, as a query).
+  if (scope) {
+    const codes = scope.provinceCodes;
+    base = base.where((eb) =>
+      eb.or([
+        inList("users.home_province_code", codes),
+        eb.exists(
+          eb
+            .selectFrom("role_grants")
+            .select("role_grants.id")
+            .whereRef("role_grants.user_id", "=", "users.id")
+            .where(inList("role_grants.province_code", codes)),
+        ),
+      ]),
+    );
+  }
   if (q.active !== undefined) base = base.where("active", "=", q.active ? 1 : 0);
   if (q.q) {
     const norm = normalizeFa(q.q);
@@ -187,18 +232,34 @@ export async function listUsers(deps: Deps, actor: Actor | null, q: ListUsersQue
   return { items: rows.map((r) => toUserDto(r, grants.get(r.id) ?? [])), total: Number(total.n) };
 }
 
-async function loadUserFor(db: Kysely<DB>, actor: Actor | null, id: string, action: "user.read" | "user.manage") {
+/**
+ * Loads a user for an operation and authorises it. Users the actor cannot
+ * see answer 404 (their existence is not revealed). "account" (edit,
+ * deactivate, reset the password) needs canManageUser; "grants" needs only a
+ * visible user, since each grant added or revoked is checked on its own scope.
+ */
+async function loadUserFor(db: Kysely<DB>, actor: Actor | null, id: string, purpose: "read" | "account" | "grants") {
+  const a = requireActor(actor);
   const u = await db.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirst();
   if (!u) throw notFound();
-  // Out-of-scope users are not revealed: 404 for anyone who could not even read them.
-  authorize(actor, "user.read", userScope(u), true);
-  const a = authorize(actor, action, userScope(u));
-  return { u, a };
+  const target = { homeProvinceCode: u.home_province_code, grants: await grantsOf(db, u.id) };
+  if (!canSeeUser(a, target)) throw notFound();
+  if (purpose === "account" && !canManageUser(a, target)) throw forbidden();
+  return { u, a, target };
 }
 
 export async function getUser(deps: Deps, actor: Actor | null, id: string): Promise<UserDto> {
-  await loadUserFor(deps.database.db, actor, id, "user.read");
-  return (await userDtoById(deps.database.db, id))!;
+  const { a } = await loadUserFor(deps.database.db, actor, id, "read");
+  return userDetail(deps.database.db, a, id);
+}
+
+/** One user with what the actor may do with the account, as it stands now. */
+async function userDetail(db: Kysely<DB>, actor: Actor, id: string): Promise<UserDto> {
+  const dto = (await userDtoById(db, id))!;
+  return {
+    ...dto,
+    can: { manage: canManageUser(actor, { homeProvinceCode: dto.homeProvinceCode, grants: dto.grants }) },
+  };
 }
 
 export interface CreateUserInput {
@@ -213,19 +274,37 @@ function firstProvinceOf(a: Actor): string | null {
   return a.grants.find((g) => g.role === "province_admin")?.provinceCode ?? null;
 }
 
-export async function createUser(deps: Deps, ctx: RequestCtx, input: CreateUserInput): Promise<UserDto> {
+/**
+ * Creates a user, or, when the e-mail already belongs to someone the actor
+ * cannot see, gives that person the requested role instead ("invited": they
+ * are told by e-mail) so that a province admin learns nothing about accounts
+ * elsewhere beyond what the invitation itself means.
+ */
+export async function createUser(
+  deps: Deps,
+  ctx: RequestCtx,
+  input: CreateUserInput,
+): Promise<{ user: UserDto; invited: boolean }> {
   const actor = requireActor(ctx.actor);
+  authorizeAnywhere(actor, "user.manage");
+  // Only national staff create people without a role; everyone else creates them for one.
+  if (!input.grant && !isNational(actor)) throw badRequest("grant_required");
   if (!isStrongPassword(input.password)) throw badRequest("weak_password");
   const db = deps.database.db;
   const email = input.email.trim().toLowerCase();
   const passwordHash = await hashPassword(input.password);
-  const id = await db.transaction().execute(async (trx) => {
+  const result = await db.transaction().execute(async (trx) => {
     const grant = input.grant ? await resolveGrantScope(trx, input.grant) : null;
     const home = grant?.provinceCode ?? (isNational(actor) ? null : firstProvinceOf(actor));
     authorize(actor, "user.manage", { provinceCode: home });
     if (grant) authorize(actor, "grant.manage", grant);
-    const exists = await trx.selectFrom("users").select("id").where("email", "=", email).executeTakeFirst();
-    if (exists) throw conflict("email_taken");
+    const existing = await trx.selectFrom("users").selectAll().where("email", "=", email).executeTakeFirst();
+    if (existing) {
+      const target = { homeProvinceCode: existing.home_province_code, grants: await grantsOf(trx, existing.id) };
+      if (canSeeUser(actor, target) || !grant) throw conflict("email_taken");
+      await invite(trx, deps, actor, existing, grant);
+      return { userId: existing.id, invited: true };
+    }
     const now = nowIso();
     const userId = randomUUID();
     await trx
@@ -262,10 +341,23 @@ export async function createUser(deps: Deps, ctx: RequestCtx, input: CreateUserI
       params: { name: input.name.trim(), email },
       provinceCode: home,
     });
-    return userId;
+    return { userId, invited: false };
   });
   void deliverPending(deps).catch(() => {});
-  return (await userDtoById(db, id))!;
+  return { user: (await userDtoById(db, result.userId))!, invited: result.invited };
+}
+
+/** Gives an existing person, out of the actor's sight until now, the role they were to be created with. */
+async function invite(trx: Kysely<DB>, deps: Deps, actor: Actor, person: UserRow, grant: Grant): Promise<void> {
+  await applyGrant(trx, actor, { id: person.id, homeProvinceCode: person.home_province_code }, grant);
+  const lang = person.locale === "en" ? "en" : "fa";
+  await queueMail(trx, deps, {
+    to: person.email,
+    lang,
+    template: "invited",
+    params: { name: person.name, email: person.email, role: t(lang, `roles.${grant.role}`) },
+    provinceCode: grant.provinceCode ?? null,
+  });
 }
 
 async function insertGrant(trx: Kysely<DB>, userId: string, g: Grant, by: string): Promise<string> {
@@ -309,7 +401,7 @@ export interface UpdateUserInput {
 export async function updateUser(deps: Deps, ctx: RequestCtx, id: string, input: UpdateUserInput): Promise<UserDto> {
   const db = deps.database.db;
   await db.transaction().execute(async (trx) => {
-    const { u, a } = await loadUserFor(trx, ctx.actor, id, "user.manage");
+    const { u, a } = await loadUserFor(trx, ctx.actor, id, "account");
     if (input.active === false && u.id === a.userId) throw badRequest("cannot_change_self");
     const set: Partial<UserRow> = { updated_at: nowIso() };
     const before: Record<string, unknown> = {};
@@ -333,8 +425,11 @@ export async function updateUser(deps: Deps, ctx: RequestCtx, id: string, input:
     }
     if (Object.keys(after).length === 0) return;
     await trx.updateTable("users").set(set).where("id", "=", id).execute();
-    // A deactivated user is signed out everywhere at once.
-    if (input.active === false) await trx.deleteFrom("sessions").where("user_id", "=", id).execute();
+    // A deactivated user is signed out everywhere at once, and their API tokens end.
+    if (input.active === false) {
+      await trx.deleteFrom("sessions").where("user_id", "=", id).execute();
+      await revokeIssuerTokens(trx, a, id, "issuer_deactivated");
+    }
     await writeAudit(trx, a, {
       action: input.active === false ? "user.deactivate" : input.active === true ? "user.activate" : "user.update",
       targetType: "user",
@@ -343,21 +438,25 @@ export async function updateUser(deps: Deps, ctx: RequestCtx, id: string, input:
       summary: { before, after },
     });
   });
-  return (await userDtoById(db, id))!;
+  return userDetail(db, requireActor(ctx.actor), id);
 }
 
 export async function resetPassword(deps: Deps, ctx: RequestCtx, id: string, password: string): Promise<void> {
   if (!isStrongPassword(password)) throw badRequest("weak_password");
   const hash = await hashPassword(password);
   await deps.database.db.transaction().execute(async (trx) => {
-    const { u, a } = await loadUserFor(trx, ctx.actor, id, "user.manage");
+    const { u, a } = await loadUserFor(trx, ctx.actor, id, "account");
     await trx
       .updateTable("users")
       .set({ password_hash: hash, password_changed_at: nowIso(), updated_at: nowIso() })
       .where("id", "=", id)
       .execute();
+    // Someone else set this password (the account may have been taken): end
+    // every session, forget every browser and revoke the person's API tokens.
     await trx.deleteFrom("sessions").where("user_id", "=", id).execute();
-    await trx.deleteFrom("login_failures").where("key", "=", `acct:${u.email}`).execute();
+    await forgetDevices(trx, id);
+    if (u.id !== a.userId) await revokeIssuerTokens(trx, a, id, "issuer_password_reset");
+    await trx.deleteFrom("login_failures").where("key", "=", attemptKey.account(u.email)).execute();
     await writeAudit(trx, a, {
       action: "user.password_reset",
       targetType: "user",
@@ -380,10 +479,10 @@ export async function resetPassword(deps: Deps, ctx: RequestCtx, id: string, pas
 export async function addGrant(deps: Deps, ctx: RequestCtx, id: string, input: GrantInput): Promise<UserDto> {
   const db = deps.database.db;
   await db.transaction().execute(async (trx) => {
-    const { u, a } = await loadUserFor(trx, ctx.actor, id, "user.manage");
+    const { u, a } = await loadUserFor(trx, ctx.actor, id, "grants");
     await applyGrant(trx, a, { id: u.id, homeProvinceCode: u.home_province_code }, input);
   });
-  return (await userDtoById(db, id))!;
+  return userDetail(db, requireActor(ctx.actor), id);
 }
 
 /** Grants one role with its scope checks, audit and notification; returns the grant id. */
@@ -437,7 +536,7 @@ async function removeGrant(trx: Kysely<DB>, actor: Actor, g: GrantRow, homeProvi
 export async function revokeGrant(deps: Deps, ctx: RequestCtx, id: string, grantId: string): Promise<UserDto> {
   const db = deps.database.db;
   await db.transaction().execute(async (trx) => {
-    const { u, a } = await loadUserFor(trx, ctx.actor, id, "user.manage");
+    const { u, a } = await loadUserFor(trx, ctx.actor, id, "grants");
     const g = await trx
       .selectFrom("role_grants")
       .selectAll()
@@ -448,7 +547,7 @@ export async function revokeGrant(deps: Deps, ctx: RequestCtx, id: string, grant
     if (u.id === a.userId) throw badRequest("cannot_change_self");
     await removeGrant(trx, a, g, u.home_province_code);
   });
-  return (await userDtoById(db, id))!;
+  return userDetail(db, requireActor(ctx.actor), id);
 }
 
 /**
@@ -462,7 +561,10 @@ export async function linkableUser(
   userId: string,
 ): Promise<{ id: string; name: string; homeProvinceCode: string | null }> {
   const u = await db.selectFrom("users").selectAll().where("id", "=", userId).executeTakeFirst();
-  if (u?.active !== 1 || !can(actor, "user.read", userScope(u))) throw badRequest("unknown_user");
+  if (u?.active !== 1) throw badRequest("unknown_user");
+  if (!canSeeUser(actor, { homeProvinceCode: u.home_province_code, grants: await grantsOf(db, u.id) })) {
+    throw badRequest("unknown_user");
+  }
   return { id: u.id, name: u.name, homeProvinceCode: u.home_province_code };
 }
 
@@ -503,7 +605,24 @@ export async function changeOwnPassword(
   const a = requireActor(ctx.actor);
   const db = deps.database.db;
   const u = await db.selectFrom("users").selectAll().where("id", "=", a.userId).executeTakeFirstOrThrow();
-  if (!(await verifyPassword(currentPassword, u.password_hash))) throw new AppError(400, "wrong_current_password");
+  // The current password is checked under the account's sign-in limit: a
+  // borrowed session must not become a way to guess it.
+  const acctKey = attemptKey.account(u.email);
+  const locked = await lockedFor(db, [acctKey]);
+  if (locked > 0) throw tooMany("too_many_attempts", { minutes: Math.ceil(locked / 60_000) });
+  if (!(await verifyPassword(currentPassword, u.password_hash))) {
+    await db.transaction().execute(async (trx) => {
+      await recordFailure(trx, "account", acctKey);
+      await writeAudit(trx, a, {
+        action: "user.password_change_failed",
+        targetType: "user",
+        targetId: a.userId,
+        provinceCode: u.home_province_code,
+        summary: {},
+      });
+    });
+    throw new AppError(400, "wrong_current_password");
+  }
   if (!isStrongPassword(newPassword)) throw badRequest("weak_password");
   const hash = await hashPassword(newPassword);
   await db.transaction().execute(async (trx) => {

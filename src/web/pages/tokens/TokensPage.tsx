@@ -18,8 +18,8 @@ import useMediaQuery from "@mui/material/useMediaQuery";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import type { TokenItem } from "../../../core/schemas";
 import { ApiError, api, errorMessage } from "../../app/api";
-import type { ApiTokenItem } from "../../app/types";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { type Column, DataTable } from "../../components/DataTable";
 import { DialogActionsRow } from "../../components/DialogActionsRow";
@@ -31,15 +31,16 @@ import { useGrantText } from "../../components/labels";
 import { useNotify } from "../../components/Notifier";
 import { PageHeader } from "../../components/PageHeader";
 
-function TokenScope({ token }: { token: ApiTokenItem }) {
+function TokenScope({ token }: { token: TokenItem }) {
   const grantText = useGrantText();
   return <>{grantText(token)}</>;
 }
 
-function tokenStatus(tk: ApiTokenItem): "revoked" | "expired" | "active" {
-  if (tk.revokedAt) return "revoked";
-  if (tk.expiresAt && new Date(`${tk.expiresAt.slice(0, 10)}T23:59:59`) < new Date()) return "expired";
-  return "active";
+/** Why a token is not active, from the server's state and revocation reason. */
+function stateHint(tk: TokenItem): "suspended" | NonNullable<TokenItem["revokedReason"]> | null {
+  if (tk.state === "suspended") return "suspended";
+  if (tk.state === "revoked") return tk.revokedReason ?? "manual";
+  return null;
 }
 
 export default function TokensPage() {
@@ -48,10 +49,10 @@ export default function TokensPage() {
   const qc = useQueryClient();
   const [issuing, setIssuing] = useState(false);
   const [issued, setIssued] = useState<string | null>(null);
-  const [revoking, setRevoking] = useState<ApiTokenItem | null>(null);
+  const [revoking, setRevoking] = useState<TokenItem | null>(null);
 
   const revoke = useMutation({
-    mutationFn: (tk: ApiTokenItem) => api.delete<void>(`/tokens/${encodeURIComponent(tk.id)}`),
+    mutationFn: (tk: TokenItem) => api.delete<void>(`/tokens/${encodeURIComponent(tk.id)}`),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ["/tokens"] });
       setRevoking(null);
@@ -63,12 +64,18 @@ export default function TokensPage() {
     },
   });
 
-  const columns: Column<ApiTokenItem>[] = [
+  const columns: Column<TokenItem>[] = [
     { key: "name", label: t("tokens.name"), render: (tk) => tk.name },
     {
       key: "scope",
       label: t("tokens.scope"),
       render: (tk) => <TokenScope token={tk} />,
+    },
+    {
+      key: "issuedBy",
+      label: t("tokens.issuedBy"),
+      hideOnMobile: true,
+      render: (tk) => tk.issuedByName ?? "—",
     },
     {
       key: "createdAt",
@@ -92,8 +99,22 @@ export default function TokensPage() {
       key: "status",
       label: t("tokens.status"),
       render: (tk) => {
-        const s = tokenStatus(tk);
-        return <Chip size="small" label={t(`tokens.statuses.${s}`)} color={s === "active" ? "success" : "default"} />;
+        const hint = stateHint(tk);
+        const chip = (
+          <Chip
+            size="small"
+            label={t(`tokens.statuses.${tk.state}`)}
+            color={tk.state === "active" ? "success" : tk.state === "suspended" ? "warning" : "default"}
+            data-testid={`token-state-${tk.state}`}
+          />
+        );
+        return hint ? (
+          <Tooltip title={t(`tokens.stateHints.${hint}`)}>
+            <span>{chip}</span>
+          </Tooltip>
+        ) : (
+          chip
+        );
       },
     },
     {
@@ -122,7 +143,7 @@ export default function TokensPage() {
       <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
         {t("tokens.intro")}
       </Typography>
-      <DataTable<ApiTokenItem>
+      <DataTable<TokenItem>
         path="/tokens"
         columns={columns}
         rowKey={(tk) => tk.id}
@@ -164,7 +185,7 @@ function IssueTokenDialog({ onClose, onIssued }: { onClose: () => void; onIssued
   const [expiresAt, setExpiresAt] = useState<string | null>(null);
   const issue = useMutation({
     mutationFn: () =>
-      api.post<{ token: string; item: ApiTokenItem }>("/tokens", {
+      api.post<{ token: string; item: TokenItem }>("/tokens", {
         name: name.trim(),
         ...grantInput(grant),
         ...(expiresAt ? { expiresAt } : {}),

@@ -11,6 +11,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, api, errorMessage } from "../../app/api";
+import { useAuth } from "../../app/auth";
 import type { Locale, User } from "../../app/types";
 import { DialogActionsRow } from "../../components/DialogActionsRow";
 import { DialogForm } from "../../components/DialogForm";
@@ -33,8 +34,10 @@ export function CreateUserDialog({
 }: {
   open: boolean;
   onClose: () => void;
-  onCreated: (u: User) => void;
+  /** invited: the e-mail belonged to someone elsewhere, who was given the role instead. */
+  onCreated: (u: User, invited: boolean) => void;
 }) {
+  const { isNational } = useAuth();
   const { t } = useTranslation();
   const theme = useTheme();
   const fullScreen = useMediaQuery(theme.breakpoints.down("sm"));
@@ -47,7 +50,7 @@ export function CreateUserDialog({
 
   const create = useMutation({
     mutationFn: () =>
-      api.post<User>("/users", {
+      api.post<User & { invited: boolean }>("/users", {
         name: name.trim(),
         email: email.trim(),
         password,
@@ -57,7 +60,7 @@ export function CreateUserDialog({
     onSuccess: (u) => {
       void qc.invalidateQueries({ queryKey: ["/users"] });
       reset();
-      onCreated(u);
+      onCreated(u, u.invited);
     },
   });
 
@@ -74,7 +77,9 @@ export function CreateUserDialog({
   const fieldErr = (n: string) => err?.fieldError(n, ...(FIELD_CODES[n] ?? []));
   // The general alert only when no field shows the problem.
   const showAlert = create.isError && !FIELD_NAMES.some((n) => fieldErr(n));
-  const valid = name.trim() !== "" && email.trim() !== "" && password !== "" && (!grant.role || grantComplete(grant));
+  // Only national staff create people without a role (the server says so too).
+  const grantOk = grant.role ? grantComplete(grant) : isNational;
+  const valid = name.trim() !== "" && email.trim() !== "" && password !== "" && grantOk;
 
   function submit() {
     if (valid) create.mutate();
@@ -138,7 +143,7 @@ export function CreateUserDialog({
             <GrantFields
               value={grant}
               onChange={setGrant}
-              optional
+              optional={isNational}
               testIdPrefix="user-form"
               errors={{
                 role: fieldErr("role"),

@@ -21,6 +21,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
+import { canGiveGrant } from "../../../core/permissions";
 import { ApiError, api, errorMessage } from "../../app/api";
 import { useAuth } from "../../app/auth";
 import { useProvinceName } from "../../app/lookups";
@@ -108,8 +109,11 @@ export default function UserDetailPage() {
     return <ErrorState error={user.error} onRetry={() => void user.refetch()} />;
   }
   const u = user.data;
-  const manage = can("user.manage");
+  // The server decides whether this account is the caller's to manage (every
+  // role the person holds must be within the caller's reach).
+  const manage = u.can?.manage ?? false;
   const grants = can("grant.manage");
+  const meActor = { userId: me.id, grants: me.grants, via: "session" as const };
   const self = u.id === me.id;
   const addErr = addGrant.error instanceof ApiError ? addGrant.error : null;
 
@@ -137,6 +141,11 @@ export default function UserDetailPage() {
         }
       />
 
+      {!manage && can("user.manage") && (
+        <Alert severity="info" sx={{ mb: 2 }} data-testid="user-out-of-reach">
+          {t("userDetail.outOfReach")}
+        </Alert>
+      )}
       <Box
         sx={{
           display: "grid",
@@ -198,7 +207,8 @@ export default function UserDetailPage() {
                   disableGutters
                   secondaryAction={
                     grants &&
-                    !self && (
+                    !self &&
+                    canGiveGrant(meActor, g) && (
                       <Tooltip title={t("userDetail.revoke")}>
                         <IconButton
                           edge="end"

@@ -81,9 +81,9 @@ export default function UsersPage() {
       <CreateUserDialog
         open={creating}
         onClose={() => setCreating(false)}
-        onCreated={(u) => {
+        onCreated={(u, invited) => {
           setCreating(false);
-          notify.success(t("users.created", { name: u.name }));
+          notify.success(invited ? t("users.invited", { name: u.name }) : t("users.created", { name: u.name }));
         }}
       />
     </>
