@@ -52,6 +52,14 @@ declare module "fastify" {
 
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 const SESSIONLESS = new Set(["/api/v1/auth/login", "/api/health"]);
+/** The documented body of every multipart route: exactly one file, in the field `file`. */
+const UPLOAD_BODY = {
+  type: "object",
+  properties: {
+    file: { type: "string", format: "binary", description: "The one file of the request; a second one is refused." },
+  },
+  required: ["file"],
+};
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../dist/web");
 
 /** The actor and language of a request, as services take them. */
@@ -137,9 +145,19 @@ function problemOf(
     case "FST_INVALID_MULTIPART_CONTENT_TYPE":
       return { status: 415, code: "unsupported_media_type" };
     case "FST_REQ_FILE_TOO_LARGE":
+      return {
+        status: 413,
+        code: "file_too_large",
+        params: { maxMb: Math.round(req.server.deps.config.attachmentMaxBytes / 1048576) },
+      };
     case "FST_FILES_LIMIT":
+      return { status: 400, code: "too_many_files" };
     case "FST_PARTS_LIMIT":
-      return { status: 413, code: "file_too_large" };
+    case "FST_FIELDS_LIMIT":
+      return { status: 400, code: "too_many_parts" };
+    case "FST_PROTO_VIOLATION":
+    case "FST_INVALID_JSON_FIELD_ERROR":
+      return { status: 400, code: "multipart_invalid" };
   }
   if (err instanceof SyntaxError && fe.statusCode === 400) return { status: 400, code: "bad_json" };
   if (fe.statusCode === 429) return { status: 429, code: "rate_limited" };
@@ -212,7 +230,13 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<Fas
       },
       security: [{ bearer: [] }, { session: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform: (input) => {
+      const out = jsonSchemaTransform(input);
+      // zod cannot validate a file stream, so multipart routes document their one `file` here.
+      const consumes = (input.schema as { consumes?: readonly string[] } | undefined)?.consumes;
+      if (!consumes?.includes("multipart/form-data") || out.schema.body) return out;
+      return { ...out, schema: { ...out.schema, body: UPLOAD_BODY } };
+    },
   });
   await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true });
   // Every API route documents its errors: problem+json with a stable code.

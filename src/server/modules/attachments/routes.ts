@@ -4,7 +4,7 @@ import { z } from "zod";
 import { Id } from "../../../core/schemas";
 import { actorOf } from "../../app";
 import { requireActor } from "../../auth/authorize";
-import { badRequest } from "../../errors";
+import { AppError, badRequest, type ErrorCode } from "../../errors";
 import { addAttachment, listAttachments, type OwnerType, openAttachment } from "./service";
 
 const AttachmentOut = z.object({
@@ -15,14 +15,51 @@ const AttachmentOut = z.object({
   createdAt: z.string(),
 });
 
+/** The multipart parser's own errors, by code; anything else it throws is a malformed body. */
+const PARSER_PROBLEMS: Record<string, ErrorCode> = {
+  FST_FILES_LIMIT: "too_many_files",
+  FST_PARTS_LIMIT: "too_many_parts",
+  FST_FIELDS_LIMIT: "too_many_parts",
+};
+
+/** Maps whatever the multipart parser throws to a client error; it never becomes a 500. */
+function multipartProblem(req: FastifyRequest, err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  const code = (err as { code?: unknown } | null)?.code;
+  if (code === "FST_REQ_FILE_TOO_LARGE") {
+    return new AppError(413, "file_too_large", {
+      maxMb: Math.round(req.server.deps.config.attachmentMaxBytes / 1048576),
+    });
+  }
+  // busboy's "Boundary not found", "Unexpected end of form", "Malformed part header", …
+  return new AppError(400, (typeof code === "string" && PARSER_PROBLEMS[code]) || "multipart_invalid");
+}
+
+/**
+ * Reads the request's one file. The whole body is read, so a second file
+ * (refused by the parser's files limit of 1) or a file cut short is noticed
+ * instead of being ignored after the first file.
+ */
+async function readOneFile(req: FastifyRequest): Promise<{ fileName: string; content: Buffer }> {
+  if (!req.isMultipart()) throw badRequest("file_missing");
+  let file: { fileName: string; content: Buffer } | null = null;
+  try {
+    for await (const part of req.files()) {
+      if (file) throw badRequest("too_many_files");
+      file = { fileName: part.filename, content: await part.toBuffer() };
+    }
+  } catch (err) {
+    throw multipartProblem(req, err);
+  }
+  if (!file) throw badRequest("file_missing");
+  return file;
+}
+
 /** Reads the one multipart file of a request and attaches it to its owner. */
 async function upload(req: FastifyRequest, owner: { type: OwnerType; id: string }) {
   requireActor(req.auth.actor);
-  if (!req.isMultipart()) throw badRequest("file_missing");
-  const file = await req.file();
-  if (!file) throw badRequest("file_missing");
-  const content = await file.toBuffer();
-  return addAttachment(req.server.deps, actorOf(req), owner, { fileName: file.filename, content });
+  const file = await readOneFile(req);
+  return addAttachment(req.server.deps, actorOf(req), owner, file);
 }
 
 export const attachmentRoutes: FastifyPluginAsyncZod = async (app) => {
