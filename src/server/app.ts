@@ -4,6 +4,8 @@
  * build it with buildApp() and talk to it over real HTTP or inject().
  */
 import fs from "node:fs";
+import { STATUS_CODES } from "node:http";
+import type { Socket } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import cookie from "@fastify/cookie";
@@ -13,7 +15,13 @@ import rateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
+import Fastify, {
+  type ConnectionError,
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from "fastify";
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
@@ -71,6 +79,24 @@ export function actorOf(req: FastifyRequest): Actor | null {
   return req.auth.actor;
 }
 
+function problemBody(
+  lang: Lang,
+  status: number,
+  code: string,
+  params: Record<string, ErrorParam> = {},
+  issues: FieldIssue[] = [],
+) {
+  const detail = errorMessage(lang, code, params);
+  return {
+    type: `https://khooshe.ir/problems/${code}`,
+    title: code,
+    status,
+    code,
+    detail,
+    ...(issues.length ? { errors: issues.map((i) => ({ path: i.path, message: i.message ?? detail })) } : {}),
+  };
+}
+
 function sendProblem(
   reply: FastifyReply,
   lang: Lang,
@@ -79,18 +105,59 @@ function sendProblem(
   params: Record<string, ErrorParam> = {},
   issues: FieldIssue[] = [],
 ) {
-  const detail = errorMessage(lang, code, params);
   return reply
     .code(status)
     .type("application/problem+json")
-    .send({
-      type: `https://khooshe.ir/problems/${code}`,
-      title: code,
-      status,
-      code,
-      detail,
-      ...(issues.length ? { errors: issues.map((i) => ({ path: i.path, message: i.message ?? detail })) } : {}),
-    });
+    .send(problemBody(lang, status, code, params, issues));
+}
+
+/**
+ * Errors the router meets before any route or hook runs (a malformed escape,
+ * an over-long parameter): problem+json like every other error, without
+ * echoing the URL back.
+ */
+function onFrameworkError(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+  const lang = langFrom(req.headers["accept-language"]);
+  const [status, code] =
+    err.code === "FST_ERR_BAD_URL"
+      ? [400, "bad_url"]
+      : err.code === "FST_ERR_MAX_PARAM_LENGTH"
+        ? [414, "uri_too_long"]
+        : [500, "internal_error"];
+  if (status >= 500) req.log.error(err);
+  reply.header("x-content-type-options", "nosniff");
+  return sendProblem(reply, lang, status, code);
+}
+
+/**
+ * Requests node refuses to parse (headers or URL over its size limit, a
+ * garbled request line, a timeout) never reach Fastify: the answer is written
+ * on the raw socket. Its headers cannot be trusted, so it is in Persian.
+ */
+function onClientError(err: ConnectionError, socket: Socket) {
+  // A reset connection has no one left to answer.
+  if (err.code === "ECONNRESET" || socket.destroyed) return;
+  const [status, code] =
+    err.code === "HPE_HEADER_OVERFLOW"
+      ? [431, "headers_too_large"]
+      : err.code === "ERR_HTTP_REQUEST_TIMEOUT"
+        ? [408, "request_timeout"]
+        : [400, "bad_request"];
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const body = JSON.stringify(problemBody("fa", status, code));
+  const head = [
+    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ""}`,
+    "Content-Type: application/problem+json; charset=utf-8",
+    `Content-Length: ${Buffer.byteLength(body)}`,
+    "X-Content-Type-Options: nosniff",
+    "Cache-Control: no-store",
+    "Connection: close",
+  ].join("\r\n");
+  // The rest of the request is not read: flush the answer, then close.
+  socket.end(`${head}\r\n\r\n${body}`, () => socket.destroy());
 }
 
 /** Maps anything thrown to a problem; client mistakes never become a 5xx. */
@@ -177,6 +244,8 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<Fas
     logger: opts.logger ? { level: config.logLevel } : false,
     bodyLimit: 1024 * 1024,
     trustProxy: config.trustProxy,
+    frameworkErrors: onFrameworkError,
+    clientErrorHandler: onClientError,
   });
   app.decorate("deps", deps);
   app.decorateRequest("auth", null as unknown as ResolvedAuth);

@@ -1,7 +1,9 @@
 /**
- * HTTP hygiene (issue 6): malformed multipart is a client error.
+ * HTTP hygiene (issue 6): malformed multipart is a client error, and every error
+ * is problem+json (also the ones Fastify and node answer before any route).
  */
 import { randomUUID } from "node:crypto";
+import net from "node:net";
 import { expect, it } from "vitest";
 import { Client, type Res, signedIn } from "../support/client";
 import { describeEngines, makeCluster, makeUser, type TestEnv } from "../support/harness";
@@ -41,6 +43,46 @@ function multipartBody(boundary: string, parts: { name: string; fileName: string
   }
   if (end) chunks.push(Buffer.from(`--${boundary}--\r\n`));
   return Buffer.concat(chunks);
+}
+
+interface RawResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** Writes bytes to the server's socket as they are and reads the raw answer until the server closes. */
+function rawRequest(env: TestEnv, request: string): Promise<RawResponse> {
+  const { hostname, port } = new URL(env.baseUrl);
+  return new Promise((resolve, reject) => {
+    const socket = net.connect({ host: hostname, port: Number(port) });
+    const chunks: Buffer[] = [];
+    socket.on("data", (d: Buffer) => chunks.push(d));
+    socket.on("error", (e) => (chunks.length ? undefined : reject(e)));
+    socket.on("close", () => {
+      const text = Buffer.concat(chunks).toString("utf8");
+      const [head = "", ...rest] = text.split("\r\n\r\n");
+      const [statusLine = "", ...headerLines] = head.split("\r\n");
+      const headers: Record<string, string> = {};
+      for (const line of headerLines) {
+        const i = line.indexOf(":");
+        if (i > 0) headers[line.slice(0, i).trim().toLowerCase()] = line.slice(i + 1).trim();
+      }
+      resolve({ status: Number(statusLine.split(" ")[1]), headers, body: rest.join("\r\n\r\n") });
+    });
+    socket.write(request);
+  });
+}
+
+function expectRawProblem(r: RawResponse, statuses: number[]) {
+  expect(statuses).toContain(r.status);
+  expect(r.headers["content-type"]).toContain("application/problem+json");
+  expect(Number(r.headers["content-length"])).toBe(Buffer.byteLength(r.body));
+  const body = JSON.parse(r.body) as Problem;
+  expect(body.status).toBe(r.status);
+  expect(typeof body.code).toBe("string");
+  expect(body.detail).toMatch(/[\u0600-\u06FF]/);
+  return body;
 }
 
 describeEngines("HTTP hygiene", (env) => {
@@ -120,5 +162,58 @@ describeEngines("HTTP hygiene", (env) => {
         },
       });
     }
+  });
+
+  // --------------------------------------------------- B. errors before routes
+  it("B: answers a malformed URL escape with 400 problem+json that does not echo the URL", async () => {
+    for (const lang of ["fa", "en"] as const) {
+      const c = await signedIn(env(), await makeUser(env(), { role: "national_admin" }));
+      c.lang = lang;
+      const r = await c.get<Problem>("/api/v1/clusters/%ZZ");
+      expectProblem(r, 400, "bad_url");
+      expect(r.text).not.toContain("%ZZ");
+      expect(r.text).not.toContain("FST_");
+      expect(r.body.detail).toBe(lang === "fa" ? "نشانی درخواست نادرست است." : "The request address is malformed.");
+    }
+    expectProblem(await new Client(env()).get("/api/v1/clusters/%ZZ"), 400, "bad_url");
+  });
+
+  it("B: answers an over-long route parameter with problem+json", async () => {
+    const c = await signedIn(env(), await makeUser(env(), { role: "national_admin" }));
+    const long = "a".repeat(500);
+    // No catch-all route serves POST, so the router's parameter limit answers.
+    const r = await c.post<Problem>(`/api/v1/clusters/${long}/attachments`, new FormData());
+    expectProblem(r, 414, "uri_too_long");
+    expect(r.text).not.toContain("aaaa");
+    expectProblem(await new Client(env()).post(`/api/v1/transitions/${long}/attachments`), 414, "uri_too_long");
+    // A GET falls through to the web app's catch-all when it is built (404), else to the limit (414).
+    const get = await c.get<Problem>(`/api/v1/clusters/${long}`);
+    expect([404, 414]).toContain(get.status);
+    expect(get.headers.get("content-type")).toContain("application/problem+json");
+  });
+
+  it("B: answers 20 KB of headers with 431 problem+json written on the raw socket", async () => {
+    const r = await rawRequest(
+      env(),
+      `GET /api/health HTTP/1.1\r\nHost: localhost\r\nX-Filler: ${"h".repeat(20 * 1024)}\r\n\r\n`,
+    );
+    const body = expectRawProblem(r, [431]);
+    expect(body.code).toBe("headers_too_large");
+    expect(r.body).not.toContain("hhhh");
+  });
+
+  it("B: answers a 20 KB URL with 414 or 431 problem+json", async () => {
+    const r = await rawRequest(
+      env(),
+      `GET /api/v1/clusters?q=${"u".repeat(20 * 1024)} HTTP/1.1\r\nHost: localhost\r\n\r\n`,
+    );
+    expectRawProblem(r, [414, 431]);
+    expect(r.body).not.toContain("uuuu");
+  });
+
+  it("B: answers a request node cannot parse with 400 problem+json", async () => {
+    const r = await rawRequest(env(), "NOT A REQUEST\r\n\r\n");
+    const body = expectRawProblem(r, [400]);
+    expect(body.code).toBe("bad_request");
   });
 });
