@@ -56,10 +56,15 @@ declare module "fastify" {
     auth: ResolvedAuth;
     lang: Lang;
   }
+  interface FastifyContextConfig {
+    /** Anyone may call the route; every other /api/ route answers anonymous callers 401. */
+    public?: boolean;
+  }
 }
 
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
-const SESSIONLESS = new Set(["/api/v1/auth/login", "/api/health"]);
+/** Swagger UI's routes are registered by the plugin; they are public by where they live. */
+const DOCS_PREFIX = "/api/docs";
 /** The documented body of every multipart route: exactly one file, in the field `file`. */
 const UPLOAD_BODY = {
   type: "object",
@@ -158,6 +163,11 @@ function onClientError(err: ConnectionError, socket: Socket) {
   ].join("\r\n");
   // The rest of the request is not read: flush the answer, then close.
   socket.end(`${head}\r\n\r\n${body}`, () => socket.destroy());
+}
+
+/** Whether a route declared itself callable without signing in. */
+function isPublic(req: FastifyRequest): boolean {
+  return req.routeOptions.config.public === true;
 }
 
 /** Maps anything thrown to a problem; client mistakes never become a 5xx. */
@@ -307,7 +317,12 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<Fas
       return { ...out, schema: { ...out.schema, body: UPLOAD_BODY } };
     },
   });
-  await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true });
+  app.addHook("onRoute", (route) => {
+    if (route.url === DOCS_PREFIX || route.url.startsWith(`${DOCS_PREFIX}/`)) {
+      route.config = { ...route.config, public: true };
+    }
+  });
+  await app.register(swaggerUi, { routePrefix: DOCS_PREFIX, staticCSP: true });
   // Every API route documents its errors: problem+json with a stable code.
   app.addHook("onRoute", (route) => {
     if (!route.url.startsWith("/api/v1") || !route.schema) return;
@@ -315,7 +330,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<Fas
     response["4XX"] ??= ProblemOut;
     route.schema.response = response;
   });
-  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+  app.get("/api/openapi.json", { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
 
   // Who is asking, in which language; and CSRF for cookie sessions.
   app.addHook("onRequest", async (req, reply) => {
@@ -332,11 +347,16 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<Fas
     const cookieValue = req.cookies[SESSION_COOKIE];
     if (cookieValue) {
       req.auth = await resolveSession(deps, cookieValue);
-      // A stale cookie answers "session expired" everywhere except where one signs in anew.
-      if (!req.auth.actor && !SESSIONLESS.has(req.routeOptions.url ?? "")) {
+      // A stale cookie answers "session expired" everywhere except on public routes (where one signs in anew).
+      if (!req.auth.actor && !isPublic(req)) {
         reply.clearCookie(SESSION_COOKIE, { path: "/" });
         return sendProblem(reply, req.lang, 401, "session_expired");
       }
+    }
+    // Deny by default: before its body is parsed or validated, a route that has not
+    // declared itself public refuses anonymous callers. Unknown addresses stay 404.
+    if (!req.auth.actor && !isPublic(req) && req.routeOptions.url?.startsWith("/api/")) {
+      return sendProblem(reply, req.lang, 401, "unauthenticated");
     }
     if (req.auth.actor && UNSAFE.has(req.method)) {
       const sent = req.headers["x-csrf-token"];

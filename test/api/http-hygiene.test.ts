@@ -1,6 +1,7 @@
 /**
- * HTTP hygiene (issue 6): malformed multipart is a client error, and every error
- * is problem+json (also the ones Fastify and node answer before any route).
+ * HTTP hygiene (issue 6): malformed multipart is a client error, every error
+ * is problem+json (also the ones Fastify and node answer before any route), and
+ * anonymous callers are refused before their input is looked at.
  */
 import { randomUUID } from "node:crypto";
 import net from "node:net";
@@ -84,6 +85,9 @@ function expectRawProblem(r: RawResponse, statuses: number[]) {
   expect(body.detail).toMatch(/[\u0600-\u06FF]/);
   return body;
 }
+
+/** The described operations anyone may call (the description itself and its docs are not in it, and public too). */
+const PUBLIC_OPERATIONS = new Set(["POST /api/v1/auth/login", "GET /api/health"]);
 
 describeEngines("HTTP hygiene", (env) => {
   // ------------------------------------------------------------- A. multipart
@@ -215,5 +219,61 @@ describeEngines("HTTP hygiene", (env) => {
     const r = await rawRequest(env(), "NOT A REQUEST\r\n\r\n");
     const body = expectRawProblem(r, [400]);
     expect(body.code).toBe("bad_request");
+  });
+
+  // ------------------------------------------------------ C. deny by default
+  it("C: refuses an anonymous write with 401 before looking at its body", async () => {
+    const c = new Client(env());
+    const r = await c.post<Problem>("/api/v1/clusters", { nameFa: 1 });
+    expectProblem(r, 401, "unauthenticated");
+    expect(r.body.errors).toBeUndefined();
+    const bad = await c.req<Problem>("POST", "/api/v1/clusters", "{not json");
+    expectProblem(bad, 401, "unauthenticated");
+  });
+
+  it("C: every operation not on the public list answers an anonymous caller 401 problem+json", async () => {
+    const anon = new Client(env());
+    const spec = await anon.get<{ paths: Record<string, Record<string, unknown>> }>("/api/openapi.json");
+    expect(spec.status).toBe(200);
+    const methods = new Set(["get", "post", "put", "patch", "delete"]);
+    let checked = 0;
+    for (const [template, ops] of Object.entries(spec.body.paths)) {
+      for (const method of Object.keys(ops).filter((m) => methods.has(m))) {
+        const op = `${method.toUpperCase()} ${template}`;
+        if (PUBLIC_OPERATIONS.has(op)) continue;
+        const url = `${template.replace(/\{[^}]+\}/g, () => randomUUID())}?limit=-5&nonsense=1`;
+        const body = method === "get" || method === "delete" ? undefined : { nonsense: [1, 2, 3] };
+        const r = await anon.req<Problem>(method.toUpperCase(), url, body);
+        expect(r.status, op).toBe(401);
+        expect(r.headers.get("content-type"), op).toContain("application/problem+json");
+        expect(r.body.code, op).toBe("unauthenticated");
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(40);
+  });
+
+  it("C: the public operations still answer anonymous callers", async () => {
+    const anon = new Client(env());
+    expect((await anon.get("/api/health")).status).toBe(200);
+    expect((await anon.get("/api/openapi.json")).status).toBe(200);
+    expect((await anon.get("/api/docs/")).status).toBe(200);
+    expect((await anon.get("/api/docs/static/index.html")).status).toBe(200);
+    // Signing in validates its input for an anonymous caller, and works.
+    expectProblem(await anon.post("/api/v1/auth/login", { email: 1 }), 400, "validation_failed");
+    const u = await makeUser(env(), { role: "member" });
+    expect((await anon.login(u.email, u.password)).status).toBe(200);
+    // The web app probes /auth/me when signed out and reads 401 as "signed out".
+    expectProblem(await new Client(env()).get("/api/v1/auth/me"), 401, "unauthenticated");
+    // An unknown API address is still a 404, signed in or not.
+    expectProblem(await new Client(env()).get("/api/v1/no-such-thing"), 404, "route_not_found");
+  });
+
+  it("C: a stale session cookie does not lock anyone out of the public routes", async () => {
+    const stale = new Client(env());
+    stale.cookie = "khooshe_session=stale-and-unknown";
+    expect((await stale.get("/api/health")).status).toBe(200);
+    expect((await stale.get("/api/openapi.json")).status).toBe(200);
+    expectProblem(await stale.get("/api/v1/clusters"), 401, "session_expired");
   });
 });

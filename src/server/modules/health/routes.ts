@@ -6,6 +6,8 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/api/health",
     {
+      // Load balancers and monitors ask without signing in.
+      config: { public: true },
       schema: {
         tags: ["health"],
         summary: "Whether the server and its database answer",
