@@ -65,6 +65,7 @@ declare module "fastify" {
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 /** Swagger UI's routes are registered by the plugin; they are public by where they live. */
 const DOCS_PREFIX = "/api/docs";
+const HSTS = "max-age=31536000; includeSubDomains";
 /** The documented body of every multipart route: exactly one file, in the field `file`. */
 const UPLOAD_BODY = {
   type: "object",
@@ -280,6 +281,15 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<Fas
         upgradeInsecureRequests: null,
       },
     },
+    // CSP frame-ancestors 'none' says the same for browsers that read CSP.
+    xFrameOptions: { action: "deny" },
+    // Only a request that came over HTTPS may tell the browser to stay on HTTPS (the onSend hook below).
+    strictTransportSecurity: false,
+  });
+  app.addHook("onSend", async (req, reply, payload) => {
+    // req.protocol believes X-Forwarded-Proto only when TRUST_PROXY is set.
+    if (req.protocol === "https") reply.header("strict-transport-security", HSTS);
+    return payload;
   });
   await app.register(cookie);
   // The general limit guards the API; one page load fetches dozens of static assets.

@@ -1,7 +1,8 @@
 /**
  * HTTP hygiene (issue 6): malformed multipart is a client error, every error
- * is problem+json (also the ones Fastify and node answer before any route), and
- * anonymous callers are refused before their input is looked at.
+ * is problem+json (also the ones Fastify and node answer before any route),
+ * anonymous callers are refused before their input is looked at, and the
+ * security headers say what they mean.
  */
 import { randomUUID } from "node:crypto";
 import net from "node:net";
@@ -276,4 +277,42 @@ describeEngines("HTTP hygiene", (env) => {
     expect((await stale.get("/api/openapi.json")).status).toBe(200);
     expectProblem(await stale.get("/api/v1/clusters"), 401, "session_expired");
   });
+
+  // ---------------------------------------------------------------- D. headers
+  it("D: forbids framing with DENY and sends no HSTS over plain HTTP, whatever X-Forwarded-Proto says", async () => {
+    const c = new Client(env());
+    const r = await c.get("/api/health");
+    expect(r.headers.get("x-frame-options")).toBe("DENY");
+    expect(r.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+    expect(r.headers.get("strict-transport-security")).toBeNull();
+    // Without TRUST_PROXY the header is the client's word, not the proxy's.
+    const spoofed = await c.req("GET", "/api/health", undefined, { "x-forwarded-proto": "https" });
+    expect(spoofed.headers.get("strict-transport-security")).toBeNull();
+  });
 });
+
+describeEngines(
+  "HTTP hygiene behind a trusted proxy",
+  (env) => {
+    it("D: sends HSTS only when the trusted proxy says the request came over HTTPS", async () => {
+      const app = env().app;
+      const https = await app.inject({ method: "GET", url: "/api/health", headers: { "x-forwarded-proto": "https" } });
+      expect(https.statusCode).toBe(200);
+      expect(https.headers["strict-transport-security"]).toBe("max-age=31536000; includeSubDomains");
+      expect(https.headers["x-frame-options"]).toBe("DENY");
+      const http = await app.inject({ method: "GET", url: "/api/health", headers: { "x-forwarded-proto": "http" } });
+      expect(http.headers["strict-transport-security"]).toBeUndefined();
+      const plain = await app.inject({ method: "GET", url: "/api/health" });
+      expect(plain.headers["strict-transport-security"]).toBeUndefined();
+      // Errors carry it too.
+      const err = await app.inject({
+        method: "GET",
+        url: "/api/v1/clusters",
+        headers: { "x-forwarded-proto": "https" },
+      });
+      expect(err.statusCode).toBe(401);
+      expect(err.headers["strict-transport-security"]).toBe("max-age=31536000; includeSubDomains");
+    });
+  },
+  { TRUST_PROXY: "true" },
+);
