@@ -351,7 +351,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<Fas
     if (authz) {
       const m = /^Bearer\s+(\S+)$/i.exec(authz);
       req.auth = m ? await resolveBearer(deps, m[1]!) : { ...req.auth, problem: "invalid_token" };
-      if (!req.auth.actor) return sendProblem(reply, req.lang, 401, "invalid_token");
+      if (!req.auth.actor) return sendProblem(reply, req.lang, 401, req.auth.problem ?? "invalid_token");
       return;
     }
     const cookieValue = req.cookies[SESSION_COOKIE];
