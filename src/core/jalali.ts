@@ -7,6 +7,10 @@ import { toAsciiDigits, toPersianDigits } from "./normalize";
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/** The dates Khooshe takes: Jalali 1300/01/01 to 1500/12/29, the range the date fields offer. */
+export const DATE_MIN = "1921-03-21";
+export const DATE_MAX = "2122-03-20";
+
 /** An ISO calendar date as a Date at local midnight (calendar maths only). */
 function isoDateToLocal(iso: string): Date | null {
   const m = ISO_DATE.exec(iso);

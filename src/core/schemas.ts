@@ -3,21 +3,40 @@
  * OpenAPI) and the web app (forms).
  */
 import { z } from "zod";
+import { DATE_MAX, DATE_MIN } from "./jalali";
 import { CLUSTER_STATES } from "./lifecycle";
 import { ACTIONS, ROLES } from "./permissions";
 
 export { CLUSTER_STATES };
 
 export const Id = z.uuid();
-export const IsoDate = z.iso.date();
+
+export { DATE_MAX, DATE_MIN };
+/**
+ * An ISO calendar date inside [DATE_MIN, DATE_MAX]. The refinement carries an
+ * app error code (params.code) so the error handler words it like the app's
+ * own errors, in the caller's language.
+ */
+export const IsoDate = z.iso
+  .date()
+  .refine((d) => d >= DATE_MIN && d <= DATE_MAX, { params: { code: "date_out_of_range" } });
+
+/** A non-negative decimal integer in a query string: "16", never "0x10", "1e1" or " 16". */
+function queryInt(min: number, max: number) {
+  return z
+    .string()
+    .regex(/^\d{1,15}$/)
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
+}
 export const Locale = z.enum(["fa", "en"]);
 export const RoleSchema = z.enum(ROLES);
 export const ActionSchema = z.enum(ACTIONS);
 export const ProvinceCode = z.string().regex(/^IR-\d{2}$/);
 
 export const Paging = {
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+  limit: queryInt(1, 200).default(50),
+  offset: queryInt(0, 10_000_000).default(0),
 };
 export const Order = z.enum(["asc", "desc"]).default("asc");
 export const SearchText = z.string().trim().max(200);
@@ -206,7 +225,7 @@ export const ClusterFilters = {
   provinceCode: ProvinceCode.optional(),
   sector: SearchText.optional(),
   state: ClusterState.optional(),
-  year: z.coerce.number().int().min(1).max(3).optional(),
+  year: queryInt(1, 3).optional(),
   contractEnding: z.enum(["true", "false"]).optional(),
 };
 export const ClusterSort = z.enum(["name", "province", "state", "stateSince"]).default("name");

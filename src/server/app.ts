@@ -31,6 +31,7 @@ import {
 import { z } from "zod";
 import type { Actor } from "../core/permissions";
 import { ProblemOut } from "../core/schemas";
+import { cleanIncomingText } from "../core/text";
 import { type ResolvedAuth, resolveBearer, resolveSession, SESSION_COOKIE } from "./auth/sessions";
 import type { Config } from "./config";
 import type { Deps, RequestCtx } from "./context";
@@ -203,12 +204,13 @@ function problemOf(
         message: v.message,
         input: inputAt(req, ctx, segments),
       } as unknown as Parameters<typeof localeError>[0] & { message: string };
-      const msg = localeError(issue);
       const where = segments.join(".");
-      return {
-        path: [ctx, where].filter(Boolean).join("."),
-        message: typeof msg === "string" ? msg : (msg?.message ?? issue.message),
-      };
+      const path = [ctx, where].filter(Boolean).join(".");
+      // A refinement that names an app error code (params.code) is worded like the app's own errors.
+      const appCode = (v.params as { params?: { code?: unknown } }).params?.code;
+      if (v.keyword === "custom" && typeof appCode === "string") return { path, message: errorMessage(lang, appCode) };
+      const msg = localeError(issue);
+      return { path, message: typeof msg === "string" ? msg : (msg?.message ?? issue.message) };
     });
     return { status: 400, code: "validation_failed", issues };
   }
@@ -374,6 +376,20 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<Fas
         return sendProblem(reply, req.lang, 403, "csrf_failed");
       }
     }
+  });
+
+  // Text from outside: control characters and broken Unicode are refused with
+  // a field error, bidi controls removed (src/core/text.ts), before validation.
+  app.addHook("preValidation", async (req) => {
+    const issues: FieldIssue[] = [];
+    for (const part of ["params", "query", "body"] as const) {
+      const value = req[part];
+      if (value === undefined || value === null) continue;
+      for (const i of cleanIncomingText(value, (key) => /password/i.test(key))) {
+        issues.push({ path: [part, i.path].filter(Boolean).join(".") });
+      }
+    }
+    if (issues.length) throw new AppError(400, "invalid_characters", {}, issues);
   });
 
   app.setErrorHandler((err, req, reply) => {

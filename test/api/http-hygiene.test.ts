@@ -7,6 +7,7 @@
 import { randomUUID } from "node:crypto";
 import net from "node:net";
 import { expect, it } from "vitest";
+import { todayIso } from "../../src/core/jalali";
 import { Client, type Res, signedIn } from "../support/client";
 import { describeEngines, makeCluster, makeUser, type TestEnv } from "../support/harness";
 
@@ -94,7 +95,11 @@ describeEngines("HTTP hygiene", (env) => {
   // ------------------------------------------------------------- A. multipart
   it("A: answers a multipart body without a boundary with 400 problem+json, in the caller's language", async () => {
     const { cluster, c } = await uploader(env());
-    const transition = randomUUID();
+    const moved = await c.post<{ transitions: { id: string }[] }>(`/api/v1/clusters/${cluster.id}/transitions`, {
+      toState: "feasibility",
+      happenedOn: todayIso(),
+    });
+    const transition = moved.body.transitions[0]!.id;
     for (const url of [`/api/v1/clusters/${cluster.id}/attachments`, `/api/v1/transitions/${transition}/attachments`]) {
       const fa = await c.req<Problem>("POST", url, "--x\r\nnonsense", { "content-type": "multipart/form-data" });
       expectProblem(fa, 400, "multipart_invalid");

@@ -1,4 +1,5 @@
 import { expect, it } from "vitest";
+import { addDaysIso, todayIso } from "../../src/core/jalali";
 import { sha256 } from "../../src/server/auth/secrets";
 import { Client, signedIn } from "../support/client";
 import { describeEngines, makeCluster, makeUser } from "../support/harness";
@@ -81,7 +82,7 @@ describeEngines("API tokens", (env) => {
     const soon = await nat.post<Issued>("/api/v1/tokens", {
       name: "t",
       role: "national_admin",
-      expiresAt: "2999-01-01",
+      expiresAt: addDaysIso(todayIso(), 30),
     });
     expect(soon.status).toBe(201);
     await env()

@@ -1,7 +1,6 @@
 import type { z } from "zod";
 import { GOVERNANCE_ROLES, type GovernanceRole } from "../../core/governance";
 import { CLUSTER_STATES, type ClusterStateName, MAIN_PATH, transitionNeedsReason } from "../../core/lifecycle";
-import type { Role } from "../../core/permissions";
 import type {
   ClusterDetailOut,
   ClusterOut,

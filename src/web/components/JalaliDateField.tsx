@@ -2,11 +2,12 @@ import { AdapterDateFnsJalali } from "@mui/x-date-pickers/AdapterDateFnsJalali";
 import { DatePicker } from "@mui/x-date-pickers/DatePicker";
 import { LocalizationProvider } from "@mui/x-date-pickers/LocalizationProvider";
 import { enUS as pickersEn, faIR as pickersFa } from "@mui/x-date-pickers/locales";
+import type { DateValidationError } from "@mui/x-date-pickers/models";
 import { format as formatJalali } from "date-fns-jalali";
 import { enUS as jalaliEn, faIR as jalaliFa } from "date-fns-jalali/locale";
-import { useEffect, useMemo, useRef } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { isoDateToLocal, localToIsoDate } from "../../core/jalali";
+import { DATE_MAX, DATE_MIN, isoDateToLocal, isoToJalali, localToIsoDate } from "../../core/jalali";
 import { toAsciiDigits, toPersianDigits } from "../../core/normalize";
 
 type AdapterOptions = ConstructorParameters<typeof AdapterDateFnsJalali>[0];
@@ -41,6 +42,11 @@ function weekdayLabel(date: Date, fa: boolean): string {
   return fa ? formatJalali(date, "EEEEE", { locale: jalaliFa }) : formatJalali(date, "EEEEEE", { locale: jalaliEn });
 }
 
+function toJalaliText(iso: string, fa: boolean): string {
+  const j = isoToJalali(iso) ?? iso;
+  return fa ? toPersianDigits(j) : j;
+}
+
 export interface JalaliDateFieldProps {
   label: string;
   /** ISO date "YYYY-MM-DD" or null. */
@@ -71,8 +77,18 @@ export function JalaliDateField(props: JalaliDateFieldProps) {
     [fa, t],
   );
   const date = useMemo(() => (props.value ? isoDateToLocal(props.value) : null), [props.value]);
-  const minDate = props.minDate ? (isoDateToLocal(props.minDate) ?? undefined) : undefined;
-  const maxDate = props.maxDate ? (isoDateToLocal(props.maxDate) ?? undefined) : undefined;
+  // Every date field offers Jalali 1300–1500 at most, the range the server takes.
+  const minIso = props.minDate && props.minDate > DATE_MIN ? props.minDate : DATE_MIN;
+  const maxIso = props.maxDate && props.maxDate < DATE_MAX ? props.maxDate : DATE_MAX;
+  const minDate = isoDateToLocal(minIso) ?? undefined;
+  const maxDate = isoDateToLocal(maxIso) ?? undefined;
+  const [rangeError, setRangeError] = useState<DateValidationError>(null);
+  const rangeText =
+    rangeError === "minDate" || rangeError === "maxDate" || rangeError === "disablePast"
+      ? t("datePicker.outOfRange", { from: toJalaliText(minIso, fa), to: toJalaliText(maxIso, fa) })
+      : rangeError === "invalidDate"
+        ? t("datePicker.invalid")
+        : null;
   // Persian keyboards type ۰–۹, which the field does not take as digits:
   // turn them into ASCII digits before the field reads the keystroke.
   const wrapper = useRef<HTMLDivElement>(null);
@@ -105,6 +121,7 @@ export function JalaliDateField(props: JalaliDateFieldProps) {
           minDate={minDate}
           maxDate={maxDate}
           disablePast={props.disablePast}
+          onError={setRangeError}
           onChange={(d) => {
             if (d === null) props.onChange(null);
             else if (!Number.isNaN(d.getTime())) props.onChange(localToIsoDate(d));
@@ -113,8 +130,8 @@ export function JalaliDateField(props: JalaliDateFieldProps) {
             textField: {
               size: "small",
               fullWidth: props.fullWidth ?? true,
-              helperText: props.helperText,
-              error: props.error,
+              helperText: rangeText ?? props.helperText,
+              error: props.error || rangeText !== null,
             },
             field: { clearable: true },
           }}

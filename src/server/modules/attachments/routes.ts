@@ -5,7 +5,7 @@ import { Id } from "../../../core/schemas";
 import { actorOf } from "../../app";
 import { requireActor } from "../../auth/authorize";
 import { AppError, badRequest, type ErrorCode } from "../../errors";
-import { addAttachment, listAttachments, type OwnerType, openAttachment } from "./service";
+import { addAttachment, authorizeAttach, listAttachments, type OwnerType, openAttachment } from "./service";
 
 const AttachmentOut = z.object({
   id: z.string(),
@@ -58,6 +58,8 @@ async function readOneFile(req: FastifyRequest): Promise<{ fileName: string; con
 /** Reads the one multipart file of a request and attaches it to its owner. */
 async function upload(req: FastifyRequest, owner: { type: OwnerType; id: string }) {
   requireActor(req.auth.actor);
+  // Authorised before the body is read: someone without the right is not made to upload 10 MB first.
+  await authorizeAttach(req.server.deps, actorOf(req), owner);
   const file = await readOneFile(req);
   return addAttachment(req.server.deps, actorOf(req), owner, file);
 }

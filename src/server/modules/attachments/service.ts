@@ -10,6 +10,7 @@ import path from "node:path";
 import { fileTypeFromBuffer } from "file-type";
 import type { Kysely } from "kysely";
 import type { Action, Actor, Scope } from "../../../core/permissions";
+import { stripBidiControls, textProblem } from "../../../core/text";
 import { authorize } from "../../auth/authorize";
 import { type Deps, nowIso } from "../../context";
 import type { DB } from "../../db/schema";
@@ -49,14 +50,23 @@ export interface AttachmentDto {
   createdAt: string;
 }
 
-/** Keeps the name a user gave, minus path parts and control characters. */
-function safeFileName(name: string): string {
-  const base = path
-    .basename(name.replace(/\\/g, "/"))
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
-    .replace(/[\u0000-\u001f\u007f]/g, "")
-    .trim();
-  return base.slice(0, 200) || "file";
+/** The longest file name kept, in characters; longer names lose the end of their stem, never their extension. */
+const MAX_FILE_NAME = 200;
+
+/**
+ * Keeps the name a user gave, minus path parts and bidi controls (which can
+ * make «invoice\u202Eexe.png» read as «invoicegnp.exe»). Control characters
+ * and broken Unicode are refused, like in any other text.
+ */
+export function safeFileName(name: string): string {
+  if (textProblem(name)) throw new AppError(400, "invalid_characters", {}, [{ path: "body.file" }]);
+  const base = stripBidiControls(path.basename(name.replace(/\\/g, "/"))).trim();
+  const chars = Array.from(base || "file");
+  if (chars.length <= MAX_FILE_NAME) return chars.join("");
+  const ext = Array.from(path.extname(base));
+  // An "extension" as long as the limit is no extension: cut the whole name.
+  if (ext.length >= MAX_FILE_NAME / 2) return chars.slice(0, MAX_FILE_NAME).join("");
+  return chars.slice(0, MAX_FILE_NAME - ext.length).join("") + ext.join("");
 }
 
 export async function checkFileType(fileName: string, content: Buffer): Promise<{ mime: string }> {
@@ -68,6 +78,19 @@ export async function checkFileType(fileName: string, content: Buffer): Promise<
   return { mime: allowed.mime };
 }
 
+/** Throws unless the actor may attach files to the owner; checked before an upload's body is read. */
+export async function authorizeAttach(
+  deps: Deps,
+  actor: Actor | null,
+  owner: { type: OwnerType; id: string },
+  db: Kysely<DB> = deps.database.db,
+): Promise<{ scope: Scope; actor: Actor }> {
+  const kind = OWNERS[owner.type]!;
+  const scope = await kind.scope(db, owner.id);
+  authorize(actor, kind.read, scope, true);
+  return { scope, actor: authorize(actor, kind.write, scope) };
+}
+
 export async function addAttachment(
   deps: Deps,
   actor: Actor | null,
@@ -75,10 +98,7 @@ export async function addAttachment(
   file: { fileName: string; content: Buffer },
   db: Kysely<DB> = deps.database.db,
 ): Promise<AttachmentDto> {
-  const kind = OWNERS[owner.type]!;
-  const scope = await kind.scope(db, owner.id);
-  authorize(actor, kind.read, scope, true);
-  const a = authorize(actor, kind.write, scope);
+  const { scope, actor: a } = await authorizeAttach(deps, actor, owner, db);
   if (file.content.length === 0) throw badRequest("file_missing");
   if (file.content.length > deps.config.attachmentMaxBytes) {
     throw new AppError(413, "file_too_large", { maxMb: Math.round(deps.config.attachmentMaxBytes / 1048576) });

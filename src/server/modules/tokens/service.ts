@@ -4,6 +4,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Kysely, Selectable } from "kysely";
+import { addYearsIso, todayIso } from "../../../core/jalali";
 import { type Actor, type Grant, isNational, type Role, scopeFilter, tokenGrantHolds } from "../../../core/permissions";
 import type { TokenItem } from "../../../core/schemas";
 import { authorize, authorizeAnywhere } from "../../auth/authorize";
@@ -11,7 +12,7 @@ import { newSecret, sha256 } from "../../auth/secrets";
 import { type Deps, nowIso } from "../../context";
 import { inList } from "../../db/dialect";
 import type { ApiTokensTable, DB } from "../../db/schema";
-import { badRequest, notFound } from "../../errors";
+import { badRequest, fieldError, notFound } from "../../errors";
 import { writeAudit } from "../audit/service";
 import { type GrantInput, grantsOfMany, resolveGrantScope } from "../users/service";
 
@@ -60,6 +61,9 @@ async function toDtos(db: Kysely<DB>, rows: TokenRow[]): Promise<TokenItem[]> {
   return rows.map((r) => toDto(r, grants.get(r.created_by) ?? []));
 }
 
+/** How far ahead a token's expiry may be set: an integration is reviewed at least this often. */
+const TOKEN_MAX_YEARS = 3;
+
 /** Tokens with the names of the cluster and enterprise they are scoped to. */
 function tokensQuery(db: Deps["database"]["db"]) {
   return db
@@ -99,7 +103,13 @@ export async function issueToken(
     authorize(a, "grant.manage", grant);
     authorize(a, "token.manage", grant);
     if (grant.role === "national_admin" && !isNational(a)) throw badRequest("invalid_grant_scope");
-    if (input.expiresAt && input.expiresAt <= nowIso().slice(0, 10)) throw badRequest("validation_failed");
+    if (input.expiresAt) {
+      const today = todayIso();
+      if (input.expiresAt <= today) throw fieldError("expiry_not_future", "expiresAt");
+      if (input.expiresAt > addYearsIso(today, TOKEN_MAX_YEARS)) {
+        throw fieldError("expiry_too_far", "expiresAt", { years: TOKEN_MAX_YEARS });
+      }
+    }
     await trx
       .insertInto("api_tokens")
       .values({
