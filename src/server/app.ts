@@ -372,6 +372,11 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<Fas
           description:
             "Files attached to clusters and to life-cycle steps: PDF, Office documents and images, checked by their content, downloadable by whoever may read the owner.",
         },
+        {
+          name: "jobs",
+          description:
+            "The durable background job queue (mail delivery, scheduled sweeps): its jobs and their failures, for national admins, who may run a failed job again.",
+        },
       ],
       components: {
         securitySchemes: {

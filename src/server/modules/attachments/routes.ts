@@ -15,6 +15,15 @@ const AttachmentOut = z.object({
   createdAt: z.string(),
 });
 
+/** A download's success response: the file's bytes in its own type; the handler sends a Buffer, which is not serialised. */
+const FileDownload = z.unknown().meta({
+  description: "The file, with the media type it was checked as (PDF, Office document or image)",
+  content: { "*/*": { schema: { type: "string", format: "binary" } } },
+  headers: {
+    "content-disposition": { type: "string", description: "attachment, with the file's name (RFC 5987 filename*)" },
+  },
+});
+
 /** The multipart parser's own errors, by code; anything else it throws is a malformed body. */
 const PARSER_PROBLEMS: Record<string, ErrorCode> = {
   FST_FILES_LIMIT: "too_many_files",
@@ -70,7 +79,10 @@ export const attachmentRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ["attachments"],
+        operationId: "listClusterAttachments",
         summary: "A cluster's attachments",
+        description:
+          "Anyone who may read the cluster (404 otherwise): the files attached to it, with name, type, size and when they were added. Download one with `downloadAttachment`.",
         params: z.strictObject({ id: Id }),
         response: { 200: z.object({ items: z.array(AttachmentOut), total: z.number() }) },
       },
@@ -83,7 +95,10 @@ export const attachmentRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ["attachments"],
+        operationId: "attachClusterFile",
         summary: "Attach a file (multipart field `file`; PDF, Office or image, checked by content)",
+        description:
+          "For those who may edit the cluster (403 for other readers, 404 out of scope), checked before the body is read. Returns the attachment (201). A type not allowed answers 400 `file_type_not_allowed`, content that is not what the extension says 400 `file_type_mismatch`, a file over the size limit 413 `file_too_large`, a second file 400 `too_many_files`.",
         params: z.strictObject({ id: Id }),
         consumes: ["multipart/form-data"],
         response: { 201: AttachmentOut },
@@ -97,7 +112,10 @@ export const attachmentRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ["attachments"],
+        operationId: "attachTransitionFile",
         summary: "Attach evidence to a life-cycle step (multipart field `file`)",
+        description:
+          "Like `attachClusterFile`, for one step of a cluster's life-cycle history (minutes, approval letters, contracts): for those who may edit the cluster. Returns the attachment (201).",
         params: z.strictObject({ id: Id }),
         consumes: ["multipart/form-data"],
         response: { 201: AttachmentOut },
@@ -108,7 +126,17 @@ export const attachmentRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     "/attachments/:id",
-    { schema: { tags: ["attachments"], summary: "Download a file", params: z.strictObject({ id: Id }) } },
+    {
+      schema: {
+        tags: ["attachments"],
+        operationId: "downloadAttachment",
+        summary: "Download a file",
+        description:
+          "Anyone who may read the record the file is attached to: the file's bytes in its own media type, as an attachment download that is not cached. Files the caller may not see answer 404.",
+        params: z.strictObject({ id: Id }),
+        response: { 200: FileDownload },
+      },
+    },
     async (req, reply) => {
       const f = await openAttachment(app.deps, actorOf(req), req.params.id);
       return reply

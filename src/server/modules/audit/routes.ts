@@ -10,7 +10,10 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ["audit"],
+        operationId: "listAuditEvents",
         summary: "The audit log, newest first",
+        description:
+          "For province admins (events in their province) and national admins (all); others get 403. Filter by actor, action and Iran calendar dates (from/to inclusive, Tehran time); each event says who acted, through what and a summary of the change.",
         querystring: z.strictObject({
           userId: Id.optional(),
           action: z.string().max(100).optional(),
@@ -49,7 +52,10 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ["audit"],
+        operationId: "listAuditActions",
         summary: "The actions that occur in the part of the audit log the caller may read",
+        description:
+          "For the same callers as `listAuditEvents`: the distinct action names (such as `cluster.update`) found in the events they may read, sorted, for an action filter.",
         response: { 200: z.object({ items: z.array(z.string()) }) },
       },
     },

@@ -39,7 +39,10 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ["auth"],
+        operationId: "login",
         summary: "Sign in with e-mail and password",
+        description:
+          "Anyone may call it. On success sets the httpOnly session cookie and returns the user, what they may do and the CSRF token to send as x-csrf-token on unsafe requests. Wrong credentials or a deactivated account answer 401 `invalid_credentials`; repeated failures lock the account or address for a while (429 `too_many_attempts`). API clients use a bearer token instead.",
         body: LoginInput,
         response: { 200: SessionOut },
       },
@@ -64,16 +67,38 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.post("/auth/logout", { schema: { tags: ["auth"], summary: "Sign out" } }, async (req, reply) => {
-    const actor = requireActor(req.auth.actor);
-    if (req.auth.sessionId) await logout(app.deps, actor, req.auth.sessionId);
-    reply.clearCookie(SESSION_COOKIE, { path: "/" });
-    return reply.code(204).send();
-  });
+  app.post(
+    "/auth/logout",
+    {
+      schema: {
+        tags: ["auth"],
+        operationId: "logout",
+        summary: "Sign out",
+        description:
+          "Ends the caller's session and clears its cookie (204). Any signed-in caller may call it; with a bearer token it changes nothing (revoke the token instead).",
+        response: { 204: z.null().describe("Signed out; the session cookie is cleared") },
+      },
+    },
+    async (req, reply) => {
+      const actor = requireActor(req.auth.actor);
+      if (req.auth.sessionId) await logout(app.deps, actor, req.auth.sessionId);
+      reply.clearCookie(SESSION_COOKIE, { path: "/" });
+      return reply.code(204).send(null);
+    },
+  );
 
   app.get(
     "/auth/me",
-    { schema: { tags: ["auth"], summary: "The signed-in user", response: { 200: SessionOut } } },
+    {
+      schema: {
+        tags: ["auth"],
+        operationId: "getSession",
+        summary: "The signed-in user",
+        description:
+          "Returns the signed-in user (or the token's grant holder) with their role grants, the actions they may take somewhere and, for a session, its CSRF token. A missing or expired session answers 401 (`unauthenticated`, `session_expired`).",
+        response: { 200: SessionOut },
+      },
+    },
     async (req) => {
       if (!req.auth.actor) throw unauthenticated(req.auth.problem ?? "unauthenticated");
       return sessionBody(req, req.auth.actor.userId, req.auth.csrfToken);
@@ -82,7 +107,17 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.patch(
     "/auth/me",
-    { schema: { tags: ["auth"], summary: "Change my language", body: UpdateMeInput, response: { 200: SessionOut } } },
+    {
+      schema: {
+        tags: ["auth"],
+        operationId: "updateMyLanguage",
+        summary: "Change my language",
+        description:
+          "Sets the signed-in user's language (fa or en) for e-mails and the web app, whatever their grants, and returns the session as `getSession` does.",
+        body: UpdateMeInput,
+        response: { 200: SessionOut },
+      },
+    },
     async (req) => {
       const actor = requireActor(req.auth.actor);
       await setOwnLocale(app.deps, actor, req.body.locale);
@@ -93,7 +128,15 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/auth/password",
     {
-      schema: { tags: ["auth"], summary: "Change my password", body: ChangePasswordInput, response: { 204: z.null() } },
+      schema: {
+        tags: ["auth"],
+        operationId: "changeMyPassword",
+        summary: "Change my password",
+        description:
+          "Changes the signed-in user's password given the current one (204) and ends their other sessions. A wrong current password answers 400 `wrong_current_password` and counts towards the account's sign-in lock (429 `too_many_attempts`); a weak new one 400 `weak_password`.",
+        body: ChangePasswordInput,
+        response: { 204: z.null().describe("Password changed; other sessions ended") },
+      },
     },
     async (req, reply) => {
       await changeOwnPassword(app.deps, ctxOf(req), req.body.currentPassword, req.body.newPassword, req.auth.sessionId);

@@ -36,6 +36,18 @@ const FilterQuery = z.strictObject({ ...ClusterFilters });
 const ListQuery = z.strictObject({ ...ClusterFilters, sort: ClusterSort, order: Order, ...Paging });
 const IdParams = z.strictObject({ id: Id });
 
+/**
+ * A file download's success response: binary content of one media type, with
+ * its Content-Disposition. The handler sends a Buffer, which is not serialised.
+ */
+function download(mediaType: string, description: string) {
+  return z.unknown().meta({
+    description,
+    content: { [mediaType]: { schema: { type: "string", format: "binary" } } },
+    headers: { "content-disposition": { type: "string", description: "attachment, with the file's name" } },
+  });
+}
+
 function filtersOf(q: z.infer<typeof FilterQuery>) {
   return {
     ...q,
@@ -51,7 +63,10 @@ export const clusterRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: "listClusters",
         summary: "The cluster registry in the caller's scope, filtered",
+        description:
+          "Any role that may read clusters: national admins see all, province admins their province, cluster roles and members their own clusters. Returns a sorted page of clusters matching the filters (Persian search ignores letter forms, ZWNJ and spacing) and the total.",
         querystring: ListQuery,
         response: { 200: z.object({ items: z.array(ClusterOut), total: z.number() }) },
       },
@@ -64,7 +79,10 @@ export const clusterRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: "getClusterStats",
         summary: "Clusters per state per province (for the table, the tile map and the national page)",
+        description:
+          "For the same callers and filters as `listClusters`: counts of the clusters they may read per life-cycle state, per province and in total, and in four groups (identified, under development, handed over, stopped).",
         querystring: FilterQuery,
         response: {
           200: z.object({
@@ -97,9 +115,18 @@ export const clusterRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: "exportClusters",
         summary: "The filtered registry as an Excel workbook (RTL sheet, Jalali dates beside ISO dates)",
+        description:
+          "For the same callers, filters and sort as `listClusters`, without paging: every matching cluster as one row of an .xlsx download. Column headings and state names are in `lang` (default: the request's language).",
         // lang: a plain download link gets the sheet in the UI's language, whatever the browser sends.
         querystring: z.strictObject({ ...ClusterFilters, sort: ClusterSort, order: Order, lang: Locale.optional() }),
+        response: {
+          200: download(
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "The workbook (khooshe-clusters.xlsx)",
+          ),
+        },
       },
     },
     async (req, reply) => {
@@ -116,7 +143,17 @@ export const clusterRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     "/clusters",
-    { schema: { tags, summary: "Register a cluster", body: ClusterCreateInput, response: { 201: ClusterDetailOut } } },
+    {
+      schema: {
+        tags,
+        operationId: "createCluster",
+        summary: "Register a cluster",
+        description:
+          "For province admins (in their province) and national admins; others get 403. Registers the cluster in state `identified` and returns it (201). A name already used in the province (compared ignoring letter forms, ZWNJ and spacing) answers 409 `cluster_name_taken`; dates may not be in the future.",
+        body: ClusterCreateInput,
+        response: { 201: ClusterDetailOut },
+      },
+    },
     async (req, reply) => reply.code(201).send(await createCluster(app.deps, actorOf(req), req.body)),
   );
 
@@ -125,7 +162,10 @@ export const clusterRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: "getCluster",
         summary: "One cluster with its history and contracts",
+        description:
+          "Returns the cluster's registry record, its life-cycle history and its contracts with their milestones, to anyone who may read it. A cluster outside the caller's scope answers 404, as an unknown one does.",
         params: IdParams,
         response: { 200: ClusterDetailOut },
       },
@@ -138,7 +178,10 @@ export const clusterRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: "updateCluster",
         summary: "Edit a cluster's registry record",
+        description:
+          "For province admins of its province, its cluster managers and national admins (403 for other readers, 404 out of scope). Changes the given fields only and returns the cluster; a name taken in the province answers 409 `cluster_name_taken`.",
         params: IdParams,
         body: ClusterUpdateInput,
         response: { 200: ClusterDetailOut },
@@ -152,7 +195,10 @@ export const clusterRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: "transitionCluster",
         summary: "Move a cluster to another life-cycle state (dated; going back needs a reason)",
+        description:
+          "For those who may edit the cluster. Records the step and returns the cluster (201). A step the life cycle does not allow answers 400 `transition_not_allowed`; going back without a reason 400 `reason_required`; a date before the previous step 400 `date_before_previous_step`; `agent_contracted` without an agent's contract 400 `contract_required`.",
         params: IdParams,
         body: TransitionInput,
         response: { 201: ClusterDetailOut },
@@ -167,7 +213,10 @@ export const clusterRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: "addClusterContract",
         summary: "Record the development agent's or technical supervisor's contract",
+        description:
+          "For province admins of the cluster's province and national admins (403 for other readers). Records the contract with its milestones (the end date defaults from the kind) and returns the cluster (201); an end before the start answers 400 `end_before_start`.",
         params: IdParams,
         body: ContractInput,
         response: { 201: ClusterDetailOut },
@@ -181,7 +230,10 @@ export const clusterRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: "updateContract",
         summary: "Edit a contract (milestones, when given, replace the list)",
+        description:
+          "For the same callers as `addClusterContract`. Changes the given fields of the contract and returns its cluster; a contract outside the caller's scope answers 404.",
         params: IdParams,
         body: ContractUpdateInput,
         response: { 200: ClusterDetailOut },
@@ -195,7 +247,10 @@ export const clusterRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ["enterprises"],
+        operationId: "listEnterprises",
         summary: "Enterprises in the caller's scope",
+        description:
+          "Any role that may read enterprises: the enterprises of the clusters they may read (members only their own), optionally of one cluster or matching a name, with their cluster and province, and the total.",
         querystring: z.strictObject({ clusterId: Id.optional(), q: SearchText.optional(), ...Paging }),
         response: {
           200: z.object({

@@ -78,7 +78,10 @@ export const feasibilityRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: "listFeasibilityCriteria",
         summary: "The province's weighted feasibility criteria (current ones, in order)",
+        description:
+          "For province admins of the province and national admins; anyone else gets 404. Returns the current criteria in order with their weights and the weights' total (studies can be scored once it is 100).",
         params: ProvinceParams,
         response: { 200: CriteriaOut },
       },
@@ -91,7 +94,10 @@ export const feasibilityRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: "addFeasibilityCriterion",
         summary: "Append one criterion (weights must total 100 before studies are scored)",
+        description:
+          "For province admins of the province and national admins; anyone else gets 404. Appends the criterion at the end of the list and returns it (201); a name already in the list answers 400 `duplicate_criterion`.",
         params: ProvinceParams,
         body: z.strictObject({ name: CriterionName, weight: Weight }),
         response: { 201: CriterionOut },
@@ -105,7 +111,10 @@ export const feasibilityRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: "replaceFeasibilityCriteria",
         summary: "Replace the whole list; weights must total 100; removed criteria that were scored are archived",
+        description:
+          "For province admins of the province and national admins; anyone else gets 404. Items with an `id` keep that criterion (renamed or reweighted), items without one are added; returns the new list. Weights not totalling 100 answer 400 `weights_must_total_100`, an id not in the list 400 `unknown_criterion`.",
         params: ProvinceParams,
         body: z.strictObject({
           items: z
@@ -124,7 +133,10 @@ export const feasibilityRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: "listFeasibilityStudies",
         summary: "The province's feasibility studies, ranked by weighted score",
+        description:
+          "For province admins of the province and national admins; anyone else gets 404. Returns every study with its scores, weighted score and rank, best first.",
         params: ProvinceParams,
         response: { 200: z.object({ items: z.array(StudyOut), total: z.number() }) },
       },
@@ -137,7 +149,10 @@ export const feasibilityRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: "createFeasibilityStudy",
         summary: "Record a feasibility study of a cluster in the province, scoring every criterion once",
+        description:
+          "For province admins of the province and national admins; anyone else gets 404. Returns the study with its rank (201). The criteria must total 100 (400 `weights_must_total_100`) and each be scored exactly once (400 `scores_incomplete`); a cluster outside the province answers 400 `unknown_cluster`, a future date 400 `date_in_future`.",
         params: ProvinceParams,
         body: z.strictObject({
           clusterId: Id,
@@ -154,7 +169,17 @@ export const feasibilityRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     `${base}/studies/:id`,
-    { schema: { tags, summary: "One study, with its rank", params: ItemParams, response: { 200: StudyOut } } },
+    {
+      schema: {
+        tags,
+        operationId: "getFeasibilityStudy",
+        summary: "One study, with its rank",
+        description:
+          "For province admins of the province and national admins; anyone else gets 404. Returns the study with its scores, weighted score and rank in the province.",
+        params: ItemParams,
+        response: { 200: StudyOut },
+      },
+    },
     async (req) => getStudy(app.deps, actorOf(req), req.params.code, req.params.id),
   );
 
@@ -163,7 +188,10 @@ export const feasibilityRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: "updateFeasibilityStudy",
         summary: "Change a study; given scores replace all its scores",
+        description:
+          "For province admins of the province and national admins; anyone else gets 404. Changes the given fields and returns the study; scores, when given, must score every current criterion once (400 `scores_incomplete`).",
         params: ItemParams,
         body: z.strictObject({
           studyDate: IsoDate.optional(),
@@ -179,10 +207,20 @@ export const feasibilityRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.delete(
     `${base}/studies/:id`,
-    { schema: { tags, summary: "Delete a study", params: ItemParams } },
+    {
+      schema: {
+        tags,
+        operationId: "deleteFeasibilityStudy",
+        summary: "Delete a study",
+        description:
+          "For province admins of the province and national admins; anyone else gets 404. Deletes the study and its scores (204); the audit log keeps their content.",
+        params: ItemParams,
+        response: { 204: z.null().describe("Deleted") },
+      },
+    },
     async (req, reply) => {
       await deleteStudy(app.deps, ctxOf(req), req.params.code, req.params.id);
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   );
 
@@ -191,7 +229,10 @@ export const feasibilityRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: "listPrioritisationDecisions",
         summary: "Prioritisation decisions, newest first",
+        description:
+          "For province admins of the province and national admins; anyone else gets 404. Returns the province's decisions, newest first, with the chosen cluster and who recorded it.",
         params: ProvinceParams,
         response: { 200: z.object({ items: z.array(DecisionOut), total: z.number() }) },
       },
@@ -204,7 +245,10 @@ export const feasibilityRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: "createPrioritisationDecision",
         summary: "Record which studied cluster goes first, and why",
+        description:
+          "For province admins of the province and national admins; anyone else gets 404. Records the decision and returns it (201); a cluster without a study in the province answers 400 `no_study_for_cluster`.",
         params: ProvinceParams,
         body: z.strictObject({
           decidedOn: IsoDate,
@@ -219,10 +263,20 @@ export const feasibilityRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.delete(
     `${base}/decisions/:id`,
-    { schema: { tags, summary: "Delete a decision recorded by mistake", params: ItemParams } },
+    {
+      schema: {
+        tags,
+        operationId: "deletePrioritisationDecision",
+        summary: "Delete a decision recorded by mistake",
+        description:
+          "For province admins of the province and national admins; anyone else gets 404. Deletes the decision (204); the audit log keeps its content.",
+        params: ItemParams,
+        response: { 204: z.null().describe("Deleted") },
+      },
+    },
     async (req, reply) => {
       await deleteDecision(app.deps, ctxOf(req), req.params.code, req.params.id);
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   );
 };

@@ -57,7 +57,18 @@ type Params = Record<string, string>;
 /** The same routes for a province's committee and a cluster's council. */
 function bodyRoutes(
   app: Parameters<FastifyPluginAsyncZod>[0],
-  opts: { path: string; params: z.ZodObject; noun: string; ref: (p: Params) => PlaceRef },
+  opts: {
+    path: string;
+    params: z.ZodObject;
+    noun: string;
+    /** Names the operations: list${what}s, add${what}, update${what}, remove${what}. */
+    what: string;
+    /** Who may read the body's members (in an operation's description). */
+    readers: string;
+    /** What a linked user gets from a current seat (in an operation's description). */
+    seat: string;
+    ref: (p: Params) => PlaceRef;
+  },
 ) {
   const ItemParams = opts.params.extend({ memberId: Id });
 
@@ -66,7 +77,9 @@ function bodyRoutes(
     {
       schema: {
         tags,
+        operationId: `list${opts.what}s`,
         summary: `Members of the ${opts.noun}: current first, then by role (chair first)`,
+        description: `For ${opts.readers}; callers out of its scope get 404. Returns the members, optionally only current (\`active=true\`) or past ones, with their roles, terms and linked users.`,
         params: opts.params,
         querystring: ListQuery,
         response: { 200: MembersOut },
@@ -81,7 +94,9 @@ function bodyRoutes(
     {
       schema: {
         tags,
+        operationId: `add${opts.what}`,
         summary: `Add a member to the ${opts.noun}`,
+        description: `For province admins of the province and national admins (403 for other readers). Returns the member (201). ${opts.seat} A linked user must be active and visible to the caller (400 \`unknown_user\`); a term ending before it starts answers 400 \`end_before_start\`.`,
         params: opts.params,
         body: MemberInput,
         response: { 201: MemberOut },
@@ -96,7 +111,9 @@ function bodyRoutes(
     {
       schema: {
         tags,
+        operationId: `update${opts.what}`,
         summary: `Change a member of the ${opts.noun} (end a term with toDate)`,
+        description: `For the same callers as \`add${opts.what}\`. Changes the given fields and returns the member; ending the term or unlinking or changing the user takes back any role the seat gave.`,
         params: ItemParams,
         body: MemberPatch,
         response: { 200: MemberOut },
@@ -110,11 +127,20 @@ function bodyRoutes(
 
   app.delete(
     `${opts.path}/:memberId`,
-    { schema: { tags, summary: `Remove a member of the ${opts.noun}`, params: ItemParams } },
+    {
+      schema: {
+        tags,
+        operationId: `remove${opts.what}`,
+        summary: `Remove a member of the ${opts.noun}`,
+        description: `For the same callers as \`add${opts.what}\`. Deletes a member recorded by mistake, and the role their seat gave (204); to end a term, set its toDate instead.`,
+        params: ItemParams,
+        response: { 204: z.null().describe("Removed") },
+      },
+    },
     async (req, reply) => {
       const p = req.params as Params;
       await removeMember(app.deps, ctxOf(req), opts.ref(p), p.memberId!);
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   );
 }
@@ -124,12 +150,19 @@ export const governanceRoutes: FastifyPluginAsyncZod = async (app) => {
     path: "/provinces/:code/committee",
     params: z.strictObject({ code: ProvinceCode }),
     noun: "provincial coordination committee",
+    what: "CommitteeMember",
+    readers: "province admins of the province and national admins",
+    seat: "Committee seats give no role.",
     ref: (p) => ({ committeeOf: p.code! }),
   });
   bodyRoutes(app, {
     path: "/clusters/:id/council",
     params: z.strictObject({ id: Id }),
     noun: "cluster's steering council",
+    what: "CouncilMember",
+    readers:
+      "those who may read the cluster's governance: province admins, national admins and the cluster's managers and council members",
+    seat: "A current seat linked to a user gives them the council_member role on the cluster.",
     ref: (p) => ({ councilOf: p.id! }),
   });
 };

@@ -10,7 +10,10 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { public: true },
       schema: {
         tags: ["health"],
+        operationId: "getHealth",
         summary: "Whether the server and its database answer",
+        description:
+          "Anyone may call it, without signing in. Answers 200 with `status: ok` and the database's round-trip time when the database answers, or 503 with `status: degraded` when it does not.",
         response: {
           200: z.object({
             status: z.enum(["ok", "degraded"]),

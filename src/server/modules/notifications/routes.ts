@@ -10,7 +10,10 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ["notifications"],
+        operationId: "listMyNotifications",
         summary: "My notifications, newest first",
+        description:
+          "Any signed-in caller: their own notifications (a kind with parameters to word it in the reader's language, and an optional link in the web app), optionally only unread ones, with the total and the unread count.",
         querystring: z.strictObject({ unread: z.enum(["true", "false"]).optional(), ...Paging }),
         response: {
           200: z.object({
@@ -35,19 +38,37 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     "/notifications/read-all",
-    { schema: { tags: ["notifications"], summary: "Mark all my notifications read" } },
+    {
+      schema: {
+        tags: ["notifications"],
+        operationId: "markAllMyNotificationsRead",
+        summary: "Mark all my notifications read",
+        description: "Marks every unread notification of the signed-in caller read (204).",
+        response: { 204: z.null().describe("All marked read") },
+      },
+    },
     async (req, reply) => {
       await markRead(app.deps, actorOf(req), "all");
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   );
 
   app.post(
     "/notifications/:id/read",
-    { schema: { tags: ["notifications"], summary: "Mark one notification read", params: z.strictObject({ id: Id }) } },
+    {
+      schema: {
+        tags: ["notifications"],
+        operationId: "markMyNotificationRead",
+        summary: "Mark one notification read",
+        description:
+          "Marks one of the signed-in caller's notifications read (204; already read is fine). Someone else's notification answers 404.",
+        params: z.strictObject({ id: Id }),
+        response: { 204: z.null().describe("Marked read") },
+      },
+    },
     async (req, reply) => {
       await markRead(app.deps, actorOf(req), req.params.id);
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   );
 
@@ -56,7 +77,10 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ["notifications"],
+        operationId: "listOutbox",
         summary: "Outgoing e-mail (kept here when SMTP is not configured)",
+        description:
+          "For province admins (mail about their province) and national admins (all); others get 403. Returns the e-mails the platform sent or queued, newest first, with their delivery status and last error.",
         querystring: z.strictObject({ ...Paging }),
         response: {
           200: z.object({

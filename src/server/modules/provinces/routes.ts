@@ -10,7 +10,10 @@ export const provinceRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ["reference"],
+        operationId: "listProvinces",
         summary: "Iran's 31 provinces (ISO 3166-2:IR)",
+        description:
+          "Any signed-in caller may read it. Returns every province with its ISO 3166-2:IR code (the `provinceCode` used across the API) and its Persian and English names, ordered by code.",
         response: { 200: z.object({ items: z.array(ProvinceOut), total: z.number() }) },
       },
     },

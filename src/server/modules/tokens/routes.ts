@@ -10,7 +10,10 @@ export const tokenRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ["tokens"],
+        operationId: "listTokens",
         summary: "API tokens in the caller's scope",
+        description:
+          "For province admins (tokens of their province) and national admins (all); others get 403. Returns each token's name, grant, issuer, expiry, last use and state (a suspended token's issuer lost the rights it carries), newest first, never its secret.",
         response: { 200: z.object({ items: z.array(TokenOut), total: z.number() }) },
       },
     },
@@ -22,7 +25,10 @@ export const tokenRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ["tokens"],
+        operationId: "issueToken",
         summary: "Issue an API token (the secret is returned once)",
+        description:
+          "For province and national admins: the token carries one role grant the caller could give a person (403 otherwise) and an optional expiry date up to three years ahead (400 `expiry_not_future`, `expiry_too_far`). Returns the secret (`khs_…`, send it as `Authorization: Bearer`) once, with the token's record (201); only its hash is kept.",
         body: TokenCreateInput,
         response: { 201: z.object({ token: z.string(), item: TokenOut }) },
       },
@@ -32,10 +38,20 @@ export const tokenRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.delete(
     "/tokens/:id",
-    { schema: { tags: ["tokens"], summary: "Revoke an API token", params: z.strictObject({ id: Id }) } },
+    {
+      schema: {
+        tags: ["tokens"],
+        operationId: "revokeToken",
+        summary: "Revoke an API token",
+        description:
+          "Revokes a token in the caller's scope at once (204; revoking a revoked token changes nothing). Tokens out of scope answer 404.",
+        params: z.strictObject({ id: Id }),
+        response: { 204: z.null().describe("Revoked") },
+      },
+    },
     async (req, reply) => {
       await revokeToken(app.deps, actorOf(req), req.params.id);
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   );
 };
