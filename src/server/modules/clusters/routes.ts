@@ -173,6 +173,33 @@ export const clusterRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => getCluster(app.deps, actorOf(req), req.params.id),
   );
 
+  app.get(
+    "/clusters/:id/record.pdf",
+    {
+      schema: {
+        tags,
+        operationId: "getClusterRecordPdf",
+        summary: "The cluster's registry record (شناسنامه خوشه) as a PDF",
+        description:
+          "For anyone who may read the cluster (404 out of scope, as for an unknown one). An A4 PDF in Persian, right to left, on the provincial Industrial Estates Company's letterhead: names, province, state and since when, place, sector, ISIC codes, product groups, the enterprise and job figures with their sources and dates, the life-cycle timeline, the contracts with their milestones and the date it was made; Jalali dates, Persian digits, numbered pages. Sent as an attachment with a Persian file name (RFC 5987 `filename*`), never cached.",
+        params: IdParams,
+        response: {
+          200: download("application/pdf", "The record as a PDF file (A4, Persian)"),
+        },
+      },
+    },
+    async (req, reply) => {
+      // Loaded on first use: the Typst binding and its fonts stay out of processes that never render.
+      const { clusterRecordPdf } = await import("./record");
+      const doc = await clusterRecordPdf(app.deps, actorOf(req), req.params.id);
+      return reply
+        .type("application/pdf")
+        .header("content-disposition", doc.disposition)
+        .header("cache-control", "private, no-store")
+        .send(doc.pdf);
+    },
+  );
+
   app.patch(
     "/clusters/:id",
     {
