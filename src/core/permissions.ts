@@ -17,6 +17,8 @@ export const ACTIONS = [
   "audit.read",
   "token.manage",
   "outbox.read",
+  "outbox.manage",
+  "job.manage",
   "cluster.read",
   "cluster.create",
   "cluster.update",
@@ -71,6 +73,10 @@ export const POLICY: Record<Action, Partial<Record<Exclude<Role, "national_admin
   "audit.read": { province_admin: "province" },
   "token.manage": { province_admin: "province" },
   "outbox.read": { province_admin: "province" },
+  // Resending a province's failed mail.
+  "outbox.manage": { province_admin: "province" },
+  // The job queue is the platform's: its failures and retries are national staff's.
+  "job.manage": {},
   "cluster.read": {
     province_admin: "province",
     cluster_manager: "cluster",

@@ -136,6 +136,36 @@ export const TokenOut = z.object({
 });
 export type TokenItem = z.infer<typeof TokenOut>;
 
+export const JOB_STATES = ["queued", "running", "done", "failed"] as const;
+export type JobState = (typeof JOB_STATES)[number];
+export const JobOut = z.object({
+  id: z.string(),
+  kind: z.string(),
+  state: z.enum(JOB_STATES),
+  attempts: z.number(),
+  maxAttempts: z.number(),
+  runAfter: z.string(),
+  lastError: z.string().nullable(),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+});
+export type JobItem = z.infer<typeof JobOut>;
+
+export const OUTBOX_STATUSES = ["kept", "pending", "sent", "failed"] as const;
+export const OutboxItemOut = z.object({
+  id: z.string(),
+  to: z.string(),
+  subject: z.string(),
+  body: z.string(),
+  /** kept: no SMTP configured; pending: queued or retrying (error holds the last failure). */
+  status: z.enum(OUTBOX_STATUSES),
+  error: z.string().nullable(),
+  attempts: z.number(),
+  createdAt: z.string(),
+  sentAt: z.string().nullable(),
+});
+export type OutboxItem = z.infer<typeof OutboxItemOut>;
+
 export const ProblemOut = z.object({
   type: z.string(),
   title: z.string(),

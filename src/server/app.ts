@@ -44,6 +44,7 @@ import { clusterRoutes } from "./modules/clusters/routes";
 import { feasibilityRoutes } from "./modules/feasibility/routes";
 import { governanceRoutes } from "./modules/governance/routes";
 import { healthRoutes } from "./modules/health/routes";
+import { jobRoutes } from "./modules/jobs/routes";
 import { notificationRoutes } from "./modules/notifications/routes";
 import { provinceRoutes } from "./modules/provinces/routes";
 import { tokenRoutes } from "./modules/tokens/routes";
@@ -476,6 +477,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<Fas
       await api.register(tokenRoutes);
       await api.register(notificationRoutes);
       await api.register(attachmentRoutes);
+      await api.register(jobRoutes);
     },
     { prefix: "/api/v1" },
   );

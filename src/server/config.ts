@@ -21,6 +21,9 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DEMO: z.enum(["auto", "off"]).default("auto"),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  JOBS_WORKER: z.enum(["on", "off"]).default("on"),
+  JOBS_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
+  JOBS_RETRY_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(30_000),
 });
 
 export type DatabaseConfig = { dialect: "sqlite"; file: string } | { dialect: "postgres"; url: string };
@@ -39,6 +42,13 @@ export interface Config {
   logLevel: string;
   demo: "auto" | "off";
   rateLimitPerMinute: number;
+  jobs: {
+    /** off: this process queues jobs but leaves running them to other instances. */
+    worker: boolean;
+    pollMs: number;
+    /** The first retry's delay; each further retry doubles it. */
+    retryBaseMs: number;
+  };
 }
 
 /** Parses a postgres:// URL or explains in one line what is wrong with it. */
@@ -83,5 +93,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     demo: e.DEMO,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    jobs: { worker: e.JOBS_WORKER === "on", pollMs: e.JOBS_POLL_MS, retryBaseMs: e.JOBS_RETRY_BASE_MS },
   };
 }

@@ -8,8 +8,8 @@ import type { Database } from "./db/connection";
 import type { Lang } from "./i18n";
 
 export interface Mailer {
-  /** Sends now when SMTP is configured; returns an error text when sending failed. */
-  send(to: string, subject: string, body: string): Promise<string | null>;
+  /** Sends now when SMTP is configured; null when sent, else why not and whether retrying could help. */
+  send(to: string, subject: string, body: string): Promise<{ message: string; permanent: boolean } | null>;
   readonly configured: boolean;
 }
 
@@ -17,6 +17,8 @@ export interface Deps {
   database: Database;
   config: Config;
   mailer: Mailer;
+  /** Asks this process's job worker to look for due jobs now (after a commit that queued one). */
+  kickJobs?: () => void;
 }
 
 export interface RequestCtx {

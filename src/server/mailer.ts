@@ -1,9 +1,15 @@
 import nodemailer from "nodemailer";
 import type { Mailer } from "./context";
 
-/** SMTP through nodemailer when SMTP_URL is set; otherwise mail stays in the outbox. */
+/**
+ * SMTP through nodemailer when SMTP_URL is set; otherwise mail stays in the
+ * outbox. A 5xx answer (mailbox unknown, message refused) is permanent;
+ * anything else (connection refused, 4xx "try later", a timeout) is worth
+ * retrying.
+ */
 export function createMailer(smtpUrl: string | null, from: string): Mailer {
-  if (!smtpUrl) return { configured: false, send: async () => "SMTP is not configured" };
+  if (!smtpUrl)
+    return { configured: false, send: async () => ({ message: "SMTP is not configured", permanent: true }) };
   const transport = nodemailer.createTransport(smtpUrl);
   return {
     configured: true,
@@ -12,7 +18,8 @@ export function createMailer(smtpUrl: string | null, from: string): Mailer {
         await transport.sendMail({ from, to, subject, text });
         return null;
       } catch (e) {
-        return (e as Error).message.slice(0, 500);
+        const code = (e as { responseCode?: number }).responseCode;
+        return { message: (e as Error).message.slice(0, 500), permanent: typeof code === "number" && code >= 500 };
       }
     },
   };

@@ -7,10 +7,9 @@ import type { Config } from "./config";
 import type { Deps } from "./context";
 import { type Database, openDatabase } from "./db/connection";
 import { migrateToLatest } from "./db/migrations/index";
+import { JOB_KINDS } from "./jobs/kinds";
+import { startWorker } from "./jobs/queue";
 import { createMailer } from "./mailer";
-import { expireEndedSeats } from "./modules/governance/service";
-
-const SWEEP_EVERY_MS = 3600_000;
 
 export async function openAndMigrate(config: Config): Promise<Database> {
   const database = await openDatabase(config.database);
@@ -26,14 +25,19 @@ export async function openAndMigrate(config: Config): Promise<Database> {
 export async function createServer(config: Config, database: Database, opts: { logger?: boolean } = {}) {
   const deps: Deps = { database, config, mailer: createMailer(config.smtpUrl, config.mailFrom) };
   const app = await buildApp(deps, opts);
-  // Ended council terms lose their role even if nobody edits the seat.
-  const sweep = () =>
-    void expireEndedSeats(deps).catch((e: unknown) => app.log.error(e, "expiring ended council seats failed"));
-  const timer = setInterval(sweep, SWEEP_EVERY_MS);
-  timer.unref();
-  app.addHook("onReady", async () => sweep());
+  // Background work (mail, the hourly council-seat sweep, later imports and
+  // reports) runs from the durable queue; every instance may run a worker.
+  let stopWorker: (() => Promise<void>) | null = null;
+  if (config.jobs.worker) {
+    app.addHook("onReady", async () => {
+      const worker = startWorker(deps, JOB_KINDS, { onError: (e) => app.log.error(e, "job worker") });
+      deps.kickJobs = worker.kick;
+      stopWorker = worker.stop;
+    });
+  }
   app.addHook("onClose", async () => {
-    clearInterval(timer);
+    // In-flight jobs finish before the database closes.
+    await stopWorker?.();
     await database.close();
   });
   return app;

@@ -9,7 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signedIn } from "../support/client";
 import { makeUser, startEnv, type TestEnv } from "../support/harness";
 
-type Outbox = { items: { to: string; status: string; error: string | null; sentAt: string | null }[] };
+type Outbox = {
+  items: { to: string; status: string; error: string | null; sentAt: string | null; attempts: number }[];
+};
 
 const received: { to: string[]; body: string }[] = [];
 let smtp: SMTPServer;
@@ -76,11 +78,15 @@ describe("mail when the SMTP server is down", () => {
   let env: TestEnv;
   let stop: () => Promise<void>;
   beforeAll(async () => {
-    ({ env, stop } = await startEnv("sqlite", { SMTP_URL: "smtp://127.0.0.1:1?connectionTimeout=2000" }));
+    ({ env, stop } = await startEnv("sqlite", {
+      SMTP_URL: "smtp://127.0.0.1:1?connectionTimeout=2000",
+      JOBS_POLL_MS: "20",
+      JOBS_RETRY_BASE_MS: "20",
+    }));
   });
   afterAll(async () => stop?.());
 
-  it("keeps the mail in the outbox as failed, with the reason", async () => {
+  it("retries, then keeps the mail in the outbox as failed after the last try, with the reason", async () => {
     const admin = await signedIn(env, await makeUser(env, { role: "national_admin" }));
     await admin.post("/api/v1/users", { email: "unsent@test.ir", name: "بی‌نامه", password: "Unsent-12345" });
     const failed = await waitFor(async () => {
@@ -88,5 +94,7 @@ describe("mail when the SMTP server is down", () => {
       return o.body.items.find((m) => m.to === "unsent@test.ir" && m.status === "failed");
     });
     expect(failed.error).toMatch(/ECONNREFUSED|connect/i);
+    // Six tries: the first and five retries with growing delays.
+    expect(failed.attempts).toBe(6);
   });
 });

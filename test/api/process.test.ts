@@ -2,14 +2,14 @@
  * The server and the CLI as processes: fail-fast start-up, first-start demo
  * data, graceful shutdown, and the khooshe commands.
  */
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
-const TSX = path.join(ROOT, "node_modules/.bin/tsx");
+import { baseEnv, ROOT, startServer, TSX } from "../support/process";
+
 const dirs: string[] = [];
 const tmp = () => {
   const d = fs.mkdtempSync(path.join(os.tmpdir(), "khooshe-proc-"));
@@ -20,44 +20,11 @@ afterAll(() => {
   for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
 });
 
-function baseEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: "silent", ...extra };
-  if (!("DATABASE_URL" in extra)) delete env.DATABASE_URL;
-  return env;
-}
-
 function cli(args: string[], env: Record<string, string>) {
   return spawnSync(process.execPath, [path.join(ROOT, "bin/khooshe.js"), ...args], {
     env: baseEnv(env),
     encoding: "utf8",
     cwd: ROOT,
-  });
-}
-
-function startServer(env: Record<string, string>): Promise<{ proc: ChildProcess; url: string; out: () => string }> {
-  const proc = spawn(TSX, [path.join(ROOT, "src/server/main.ts")], { env: baseEnv({ PORT: "0", ...env }), cwd: ROOT });
-  let out = "";
-  proc.stdout!.on("data", (d) => {
-    out += d;
-  });
-  proc.stderr!.on("data", (d) => {
-    out += d;
-  });
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 30_000);
-    const check = setInterval(() => {
-      const m = /running at (http:\/\/\S+)/.exec(out);
-      if (m) {
-        clearInterval(check);
-        clearTimeout(timer);
-        resolve({ proc, url: m[1]!, out: () => out });
-      }
-    }, 50);
-    proc.on("exit", () => {
-      clearInterval(check);
-      clearTimeout(timer);
-      reject(new Error(`server exited:\n${out}`));
-    });
   });
 }
 
@@ -169,5 +136,6 @@ describe("khooshe CLI", () => {
     expect(pgBackup.stdout).toContain(
       'pg_dump --format=custom --file="/tmp/k.dump" "postgres://u@db.example:5432/khooshe"',
     );
-  });
+    // Eleven CLI processes, each starting tsx: allow for a busy machine.
+  }, 120_000);
 });

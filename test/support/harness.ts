@@ -31,7 +31,7 @@ export function engines(): EngineName[] {
   return inject("pgAdminUrl") ? ["sqlite", "postgres"] : ["sqlite"];
 }
 
-async function createPgDatabase(adminUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+export async function createPgDatabase(adminUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `khooshe_test_${randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
@@ -80,13 +80,16 @@ export async function startEnv(
 }
 
 /** describe() once per engine; `get()` returns that engine's environment inside tests. */
-export function describeEngines(name: string, body: (get: () => TestEnv) => void, overrides?: Record<string, string>) {
+/** Settings for the environment: fixed, or computed when it starts (e.g. the port of a test SMTP server). */
+type Overrides = Record<string, string> | (() => Record<string, string>);
+
+export function describeEngines(name: string, body: (get: () => TestEnv) => void, overrides?: Overrides) {
   for (const engine of engines()) {
     describe(`${name} [${engine}]`, () => {
       let env: TestEnv | null = null;
       let stop: (() => Promise<void>) | null = null;
       beforeAll(async () => {
-        const started = await startEnv(engine, overrides);
+        const started = await startEnv(engine, typeof overrides === "function" ? overrides() : overrides);
         env = started.env;
         stop = started.stop;
       });

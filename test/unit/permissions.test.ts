@@ -29,6 +29,8 @@ const ALL_ACTIONS: readonly Action[] = [
   "audit.read",
   "token.manage",
   "outbox.read",
+  "outbox.manage",
+  "job.manage",
   "cluster.read",
   "cluster.create",
   "cluster.update",
@@ -87,6 +89,9 @@ const TARGET_NAMES = Object.keys(TARGETS) as TargetName[];
 
 const EVERYTHING = new Set<Action>(ALL_ACTIONS);
 const NOTHING = new Set<Action>();
+/** What only national admins do: the platform's job queue. */
+const NATIONAL_ONLY = new Set<Action>(["job.manage"]);
+const PROVINCE_ADMIN = new Set<Action>(ALL_ACTIONS.filter((a) => !NATIONAL_ONLY.has(a)));
 const CLUSTER_MANAGER = new Set<Action>([
   "cluster.read",
   "cluster.update",
@@ -112,11 +117,11 @@ const EXPECTED: Record<Role, Record<TargetName, ReadonlySet<Action>>> = {
     allNull: EVERYTHING,
   },
   province_admin: {
-    inScope: EVERYTHING,
-    clusterOnly: EVERYTHING,
-    provinceOnly: EVERYTHING,
-    otherEnterpriseSameCluster: EVERYTHING,
-    otherClusterSameProvince: EVERYTHING,
+    inScope: PROVINCE_ADMIN,
+    clusterOnly: PROVINCE_ADMIN,
+    provinceOnly: PROVINCE_ADMIN,
+    otherEnterpriseSameCluster: PROVINCE_ADMIN,
+    otherClusterSameProvince: PROVINCE_ADMIN,
     otherProvince: NOTHING,
     otherProvinceClusterOnly: NOTHING,
     empty: NOTHING,
@@ -276,7 +281,7 @@ describe("can(): edge cases", () => {
 describe("canAnywhere()", () => {
   const EXPECTED_ANYWHERE: Record<Role, ReadonlySet<Action>> = {
     national_admin: EVERYTHING,
-    province_admin: EVERYTHING,
+    province_admin: PROVINCE_ADMIN,
     cluster_manager: CLUSTER_MANAGER,
     council_member: COUNCIL,
     member: MEMBER_OWN,
@@ -327,10 +332,9 @@ describe("scopeFilter()", () => {
 
   const EXPECTED_FILTER: Record<Role, Record<Action, ReturnType<typeof scopeFilter>>> = {
     national_admin: Object.fromEntries(ALL_ACTIONS.map((a) => [a, null])) as Record<Action, null>,
-    province_admin: Object.fromEntries(ALL_ACTIONS.map((a) => [a, provinces("IR-25")])) as Record<
-      Action,
-      ReturnType<typeof provinces>
-    >,
+    province_admin: Object.fromEntries(
+      ALL_ACTIONS.map((a) => [a, NATIONAL_ONLY.has(a) ? none : provinces("IR-25")]),
+    ) as Record<Action, ReturnType<typeof provinces>>,
     cluster_manager: {
       "user.read": none,
       "user.manage": none,
@@ -338,6 +342,8 @@ describe("scopeFilter()", () => {
       "audit.read": none,
       "token.manage": none,
       "outbox.read": none,
+      "outbox.manage": none,
+      "job.manage": none,
       "cluster.read": clusters("c1"),
       "cluster.create": none,
       "cluster.update": clusters("c1"),
@@ -355,6 +361,8 @@ describe("scopeFilter()", () => {
       "audit.read": none,
       "token.manage": none,
       "outbox.read": none,
+      "outbox.manage": none,
+      "job.manage": none,
       "cluster.read": clusters("c1"),
       "cluster.create": none,
       "cluster.update": none,
@@ -372,6 +380,8 @@ describe("scopeFilter()", () => {
       "audit.read": none,
       "token.manage": none,
       "outbox.read": none,
+      "outbox.manage": none,
+      "job.manage": none,
       "cluster.read": clusters("c1"),
       "cluster.create": none,
       "cluster.update": none,

@@ -67,3 +67,16 @@ export function inList(column: string, values: readonly string[]) {
   if (values.length === 0) return sql<SqlBool>`1 = 0`;
   return sql<SqlBool>`${sql.ref(column)} in (${sql.join(values)})`;
 }
+
+/**
+ * Claims rows for this transaction without waiting on rows another
+ * transaction holds: `FOR UPDATE SKIP LOCKED` on PostgreSQL. SQLite has one
+ * writer at a time (transactions begin IMMEDIATE), so the plain select is
+ * already exclusive there.
+ */
+export function forUpdateSkipLocked<QB extends { forUpdate(): QB; skipLocked(): QB }>(
+  qb: QB,
+  dialect: DialectName,
+): QB {
+  return dialect === "postgres" ? qb.forUpdate().skipLocked() : qb;
+}

@@ -2,7 +2,7 @@
  * Table types for Kysely. Portable types only: text ids, ISO-8601 UTC text
  * instants, ISO dates, 0/1 integers for booleans, JSON as text.
  */
-import type { Insertable, Selectable, Updateable } from "kysely";
+import type { Generated, Insertable, Selectable, Updateable } from "kysely";
 
 export interface ProvincesTable {
   code: string;
@@ -206,6 +206,26 @@ export interface ApiTokensTable {
   last_used_at: string | null;
 }
 
+export interface JobsTable {
+  id: string;
+  kind: string;
+  /** JSON, validated by the kind's schema when queued and again when run. */
+  payload: string;
+  /** queued | running | done | failed */
+  state: string;
+  run_after: string;
+  attempts: Generated<number>;
+  max_attempts: number;
+  lease_owner: string | null;
+  lease_expires_at: string | null;
+  last_error: string | null;
+  unique_key: string | null;
+  province_code: string | null;
+  created_at: string;
+  updated_at: string;
+  finished_at: string | null;
+}
+
 export interface KnownDevicesTable {
   user_id: string;
   /** SHA-256 of the device cookie's secret. */
@@ -249,8 +269,11 @@ export interface OutboxTable {
   to_address: string;
   subject: string;
   body: string;
+  /** kept (no SMTP) | pending (queued or retrying) | sent | failed */
   status: string;
   error: string | null;
+  /** Delivery attempts so far. */
+  attempts: Generated<number>;
   province_code: string | null;
   created_at: string;
   sent_at: string | null;
@@ -281,6 +304,7 @@ export interface DB {
   api_tokens: ApiTokensTable;
   login_failures: LoginFailuresTable;
   known_devices: KnownDevicesTable;
+  jobs: JobsTable;
   audit_log: AuditLogTable;
   notifications: NotificationsTable;
   outbox: OutboxTable;

@@ -12,6 +12,7 @@ import * as m0004 from "./0004_cluster_backfill";
 import * as m0005 from "./0005_sort_indexes";
 import * as m0006 from "./0006_transition_approvals";
 import * as m0007 from "./0007_security";
+import * as m0008 from "./0008_jobs";
 
 export interface MigrationContext {
   dialect: DialectName;
@@ -27,6 +28,7 @@ const MIGRATIONS: Array<[string, MigrationModule]> = [
   ["0005_sort_indexes", m0005],
   ["0006_transition_approvals", m0006],
   ["0007_security", m0007],
+  ["0008_jobs", m0008],
 ];
 
 class ListProvider implements MigrationProvider {

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { Id, Paging } from "../../../core/schemas";
+import { Id, OutboxItemOut, Paging } from "../../../core/schemas";
 import { actorOf } from "../../app";
-import { listNotifications, listOutbox, markRead } from "./service";
+import { listNotifications, listOutbox, markRead, resendMail } from "./service";
 
 export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -83,24 +83,29 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
           "For province admins (mail about their province) and national admins (all); others get 403. Returns the e-mails the platform sent or queued, newest first, with their delivery status and last error.",
         querystring: z.strictObject({ ...Paging }),
         response: {
-          200: z.object({
-            items: z.array(
-              z.object({
-                id: z.string(),
-                to: z.string(),
-                subject: z.string(),
-                body: z.string(),
-                status: z.string(),
-                error: z.string().nullable(),
-                createdAt: z.string(),
-                sentAt: z.string().nullable(),
-              }),
-            ),
-            total: z.number(),
-          }),
+          200: z.object({ items: z.array(OutboxItemOut), total: z.number() }),
         },
       },
     },
     async (req) => listOutbox(app.deps, actorOf(req), req.query),
+  );
+
+  app.post(
+    "/outbox/:id/resend",
+    {
+      schema: {
+        tags: ["notifications"],
+        operationId: "resendMail",
+        summary: "Send a failed or kept e-mail again",
+        description:
+          "Queues the message for delivery again (a new mail.send job), for province admins of the message's province and national admins. 400 mail_not_resendable unless it failed or was kept; 400 smtp_not_configured without SMTP.",
+        params: z.strictObject({ id: Id }),
+        response: { 204: z.null().describe("Queued for delivery") },
+      },
+    },
+    async (req, reply) => {
+      await resendMail(app.deps, actorOf(req), req.params.id);
+      return reply.code(204).send(null);
+    },
   );
 };

@@ -1,18 +1,23 @@
 /**
  * In-app notifications per user, and outgoing e-mail. Mail is written to the
- * outbox inside the caller's transaction; after commit deliverPending() sends
- * it through SMTP when SMTP_URL is set. Without SMTP it stays in the outbox as
- * "kept" for admins to read, so nothing is silently dropped.
+ * outbox inside the caller's transaction together with a mail.send job (see
+ * jobs.ts), so it is sent once the write commits, retried while the SMTP
+ * server is away, and marked failed with the reason after the last try.
+ * Without SMTP it stays in the outbox as "kept" for admins to read, so
+ * nothing is silently dropped.
  */
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import { type Actor, scopeFilter } from "../../../core/permissions";
-import { authorizeAnywhere, requireActor } from "../../auth/authorize";
+import { authorize, authorizeAnywhere, requireActor } from "../../auth/authorize";
 import type { Deps } from "../../context";
 import { inList } from "../../db/dialect";
 import type { DB } from "../../db/schema";
-import { notFound } from "../../errors";
+import { badRequest, notFound } from "../../errors";
 import { type Lang, t } from "../../i18n";
+import { enqueue } from "../../jobs/queue";
+import { writeAudit } from "../audit/service";
+import { sendMailJob } from "./jobs";
 
 export type NotificationKind = "welcome" | "password_reset" | "grant_added" | "grant_revoked";
 export type MailTemplate = "welcome" | "password_reset" | "invited";
@@ -43,10 +48,11 @@ export async function queueMail(
   deps: Deps,
   mail: { to: string; lang: Lang; template: MailTemplate; params: Record<string, string>; provinceCode: string | null },
 ): Promise<void> {
+  const id = randomUUID();
   await trx
     .insertInto("outbox")
     .values({
-      id: randomUUID(),
+      id,
       to_address: mail.to,
       subject: t(mail.lang, `mail.${mail.template}.subject`, mail.params),
       body: t(mail.lang, `mail.${mail.template}.body`, mail.params),
@@ -57,22 +63,7 @@ export async function queueMail(
       sent_at: null,
     })
     .execute();
-}
-
-/** Sends pending outbox mail; called after the writing transaction commits. */
-export async function deliverPending(deps: Deps): Promise<number> {
-  if (!deps.mailer.configured) return 0;
-  const db = deps.database.db;
-  const pending = await db.selectFrom("outbox").selectAll().where("status", "=", "pending").limit(50).execute();
-  for (const m of pending) {
-    const error = await deps.mailer.send(m.to_address, m.subject, m.body);
-    await db
-      .updateTable("outbox")
-      .set(error ? { status: "failed", error } : { status: "sent", sent_at: new Date().toISOString() })
-      .where("id", "=", m.id)
-      .execute();
-  }
-  return pending.length;
+  if (deps.mailer.configured) await enqueue(trx, sendMailJob, { outboxId: id }, { provinceCode: mail.provinceCode });
 }
 
 export async function listNotifications(
@@ -145,11 +136,39 @@ export async function listOutbox(deps: Deps, actor: Actor | null, q: { limit: nu
       to: r.to_address,
       subject: r.subject,
       body: r.body,
-      status: r.status,
+      status: r.status as OutboxStatus,
       error: r.error,
+      attempts: Number(r.attempts),
       createdAt: r.created_at,
       sentAt: r.sent_at,
     })),
     total: Number(total.n),
   };
+}
+
+export type OutboxStatus = "kept" | "pending" | "sent" | "failed";
+
+/**
+ * Sends a failed (or kept, once SMTP is set up) message again: a new
+ * mail.send job, audited. Mail already sent or on its way is left alone.
+ */
+export async function resendMail(deps: Deps, actor: Actor | null, id: string): Promise<void> {
+  await deps.database.db.transaction().execute(async (trx) => {
+    const m = await trx.selectFrom("outbox").selectAll().where("id", "=", id).executeTakeFirst();
+    if (!m) throw notFound();
+    const a = authorize(actor, "outbox.read", { provinceCode: m.province_code }, true);
+    authorize(a, "outbox.manage", { provinceCode: m.province_code });
+    if (!deps.mailer.configured) throw badRequest("smtp_not_configured");
+    if (m.status !== "failed" && m.status !== "kept") throw badRequest("mail_not_resendable");
+    await trx.updateTable("outbox").set({ status: "pending", error: null }).where("id", "=", id).execute();
+    await enqueue(trx, sendMailJob, { outboxId: id }, { provinceCode: m.province_code });
+    await writeAudit(trx, a, {
+      action: "outbox.resend",
+      targetType: "outbox",
+      targetId: id,
+      provinceCode: m.province_code,
+      summary: { to: m.to_address, subject: m.subject, previousStatus: m.status },
+    });
+  });
+  deps.kickJobs?.();
 }

@@ -25,7 +25,7 @@ import type { DB, GrantRow, UserRow } from "../../db/schema";
 import { AppError, badRequest, conflict, forbidden, notFound, tooMany } from "../../errors";
 import { t } from "../../i18n";
 import { writeAudit } from "../audit/service";
-import { deliverPending, notify, queueMail } from "../notifications/service";
+import { notify, queueMail } from "../notifications/service";
 import { revokeIssuerTokens } from "../tokens/revoke";
 
 export interface GrantInput {
@@ -343,7 +343,7 @@ export async function createUser(
     });
     return { userId, invited: false };
   });
-  void deliverPending(deps).catch(() => {});
+  deps.kickJobs?.();
   return { user: (await userDtoById(db, result.userId))!, invited: result.invited };
 }
 
@@ -473,7 +473,7 @@ export async function resetPassword(deps: Deps, ctx: RequestCtx, id: string, pas
       provinceCode: u.home_province_code,
     });
   });
-  void deliverPending(deps).catch(() => {});
+  deps.kickJobs?.();
 }
 
 export async function addGrant(deps: Deps, ctx: RequestCtx, id: string, input: GrantInput): Promise<UserDto> {

@@ -1,0 +1,70 @@
+/**
+ * The job queue as national staff see it: what is queued, running, done or
+ * failed (with its last error), and a retry for a failed job.
+ */
+import type { Actor } from "../../../core/permissions";
+import type { JobItem, JobState } from "../../../core/schemas";
+import { authorize, authorizeAnywhere } from "../../auth/authorize";
+import type { Deps } from "../../context";
+import { badRequest, notFound } from "../../errors";
+import type { JobRow } from "../../jobs/queue";
+import { writeAudit } from "../audit/service";
+
+const toItem = (r: JobRow): JobItem => ({
+  id: r.id,
+  kind: r.kind,
+  state: r.state as JobState,
+  attempts: Number(r.attempts),
+  maxAttempts: r.max_attempts,
+  runAfter: r.run_after,
+  lastError: r.last_error,
+  createdAt: r.created_at,
+  finishedAt: r.finished_at,
+});
+
+export async function listJobs(
+  deps: Deps,
+  actor: Actor | null,
+  q: { state?: JobState; kind?: string; limit: number; offset: number },
+) {
+  authorizeAnywhere(actor, "job.manage");
+  let base = deps.database.db.selectFrom("jobs");
+  if (q.state) base = base.where("state", "=", q.state);
+  if (q.kind) base = base.where("kind", "=", q.kind);
+  const [rows, total] = await Promise.all([
+    base.selectAll().orderBy("created_at", "desc").orderBy("id").limit(q.limit).offset(q.offset).execute(),
+    base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+  ]);
+  return { items: rows.map(toItem), total: Number(total.n) };
+}
+
+/** Puts a failed job back in the queue with a fresh set of attempts. */
+export async function retryJob(deps: Deps, actor: Actor | null, id: string): Promise<JobItem> {
+  const row = await deps.database.db.transaction().execute(async (trx) => {
+    const a = authorize(actor, "job.manage", {});
+    const job = await trx.selectFrom("jobs").selectAll().where("id", "=", id).executeTakeFirst();
+    if (!job) throw notFound();
+    if (job.state !== "failed") throw badRequest("job_not_retryable");
+    const now = new Date().toISOString();
+    const updated = await trx
+      .updateTable("jobs")
+      .set({ state: "queued", attempts: 0, run_after: now, finished_at: null, updated_at: now })
+      .where("id", "=", id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    if (job.kind === "mail.send") {
+      const { outboxId } = JSON.parse(job.payload) as { outboxId: string };
+      await trx.updateTable("outbox").set({ status: "pending" }).where("id", "=", outboxId).execute();
+    }
+    await writeAudit(trx, a, {
+      action: "job.retry",
+      targetType: "job",
+      targetId: id,
+      provinceCode: job.province_code,
+      summary: { kind: job.kind, lastError: job.last_error },
+    });
+    return updated;
+  });
+  deps.kickJobs?.();
+  return toItem(row);
+}
