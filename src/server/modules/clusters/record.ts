@@ -100,7 +100,7 @@ export type RecordData = ReturnType<typeof recordData>;
 
 /** «شناسنامه خوشه صنعتی بسته‌بندی»: the document's name, without saying «خوشه» twice. */
 export function recordTitle(nameFa: string): string {
-  return /^خوشه(\s|\u200C|$)/.test(nameFa) ? `شناسنامه ${nameFa}` : `شناسنامه خوشه ${nameFa}`;
+  return /^خوشه(\s|$)/.test(nameFa) ? `شناسنامه ${nameFa}` : `شناسنامه خوشه ${nameFa}`;
 }
 
 /** The record of a cluster the actor may read (404 otherwise), with its download headers. */
