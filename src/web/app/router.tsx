@@ -12,6 +12,7 @@ const UserDetailPage = lazy(() => import("../pages/users/UserDetailPage"));
 const AuditPage = lazy(() => import("../pages/audit/AuditPage"));
 const TokensPage = lazy(() => import("../pages/tokens/TokensPage"));
 const OutboxPage = lazy(() => import("../pages/outbox/OutboxPage"));
+const JobsPage = lazy(() => import("../pages/jobs/JobsPage"));
 const AccountPage = lazy(() => import("../pages/account/AccountPage"));
 const ClustersPage = lazy(() => import("../pages/clusters/ClustersPage"));
 const ClusterDetailPage = lazy(() => import("../pages/clusters/ClusterDetailPage"));
@@ -29,6 +30,7 @@ const PAGES: { path?: string; Page: ComponentType; action?: Action }[] = [
   { path: "audit", Page: AuditPage, action: "audit.read" },
   { path: "tokens", Page: TokensPage, action: "token.manage" },
   { path: "outbox", Page: OutboxPage, action: "outbox.read" },
+  { path: "jobs", Page: JobsPage, action: "job.manage" },
   { path: "account", Page: AccountPage },
   { path: "clusters", Page: ClustersPage, action: "cluster.read" },
   { path: "clusters/:id", Page: ClusterDetailPage, action: "cluster.read" },

@@ -162,14 +162,3 @@ export interface NotificationItem {
 export interface NotificationPage extends Page<NotificationItem> {
   unread: number;
 }
-
-export interface OutboxItem {
-  id: string;
-  to: string;
-  subject: string;
-  body: string;
-  status: "kept" | "sent" | "failed";
-  error: string | null;
-  createdAt: string;
-  sentAt: string | null;
-}

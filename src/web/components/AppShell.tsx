@@ -7,6 +7,7 @@ import HomeOutlined from "@mui/icons-material/HomeOutlined";
 import MailOutline from "@mui/icons-material/MailOutline";
 import MapOutlined from "@mui/icons-material/MapOutlined";
 import MenuIcon from "@mui/icons-material/Menu";
+import PendingActionsOutlined from "@mui/icons-material/PendingActionsOutlined";
 import PeopleOutline from "@mui/icons-material/PeopleOutline";
 import VpnKeyOutlined from "@mui/icons-material/VpnKeyOutlined";
 import AppBar from "@mui/material/AppBar";
@@ -47,6 +48,7 @@ interface NavItem {
     | "nav.audit"
     | "nav.tokens"
     | "nav.outbox"
+    | "nav.jobs"
     | "nav.provinces";
   icon: ReactNode;
   /** Shown only with this permission. */
@@ -70,6 +72,7 @@ const NAV: NavItem[] = [
   { to: "/audit", id: "audit", label: "nav.audit", icon: <HistoryOutlined />, action: "audit.read" },
   { to: "/tokens", id: "tokens", label: "nav.tokens", icon: <VpnKeyOutlined />, action: "token.manage" },
   { to: "/outbox", id: "outbox", label: "nav.outbox", icon: <MailOutline />, action: "outbox.read" },
+  { to: "/jobs", id: "jobs", label: "nav.jobs", icon: <PendingActionsOutlined />, action: "job.manage" },
 ];
 
 function isActive(pathname: string, to: string): boolean {

@@ -7,14 +7,18 @@ import DialogActions from "@mui/material/DialogActions";
 import DialogContent from "@mui/material/DialogContent";
 import DialogTitle from "@mui/material/DialogTitle";
 import Typography from "@mui/material/Typography";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { OutboxItem } from "../../app/types";
+import type { OutboxItem } from "../../../core/schemas";
+import { api } from "../../app/api";
+import { useAuth } from "../../app/auth";
 import { type Column, DataTable } from "../../components/DataTable";
 import { JalaliDate } from "../../components/JalaliDate";
+import { useNotify } from "../../components/Notifier";
 import { PageHeader } from "../../components/PageHeader";
 
-const STATUS_COLOR = { kept: "default", sent: "success", failed: "error" } as const;
+const STATUS_COLOR = { kept: "default", pending: "info", sent: "success", failed: "error" } as const;
 
 function StatusChip({ status }: { status: OutboxItem["status"] }) {
   const { t } = useTranslation();
@@ -23,7 +27,19 @@ function StatusChip({ status }: { status: OutboxItem["status"] }) {
 
 export default function OutboxPage() {
   const { t } = useTranslation();
+  const { can } = useAuth();
+  const notify = useNotify();
+  const qc = useQueryClient();
   const [open, setOpen] = useState<OutboxItem | null>(null);
+  const resend = useMutation({
+    mutationFn: (m: OutboxItem) => api.post<void>(`/outbox/${encodeURIComponent(m.id)}/resend`),
+    onSuccess: () => {
+      setOpen(null);
+      void qc.invalidateQueries({ queryKey: ["/outbox"] });
+      notify.success(t("outbox.resent"));
+    },
+    onError: notify.error,
+  });
 
   const columns: Column<OutboxItem>[] = [
     { key: "to", label: t("outbox.to"), render: (m) => <bdi>{m.to}</bdi> },
@@ -79,12 +95,17 @@ export default function OutboxPage() {
                   </div>
                 )}
                 <div>
-                  <StatusChip status={open.status} />
+                  <StatusChip status={open.status} />{" "}
+                  {open.attempts > 0 && (
+                    <Typography component="span" color="text.secondary" variant="body2">
+                      {t("outbox.attempts", { count: open.attempts })}
+                    </Typography>
+                  )}
                 </div>
               </Box>
               {open.error && (
-                <Alert severity="error" sx={{ mb: 2 }}>
-                  {open.error}
+                <Alert severity={open.status === "pending" ? "warning" : "error"} sx={{ mb: 2 }}>
+                  {open.status === "pending" ? t("outbox.retrying", { error: open.error }) : open.error}
                 </Alert>
               )}
               <Typography
@@ -97,6 +118,11 @@ export default function OutboxPage() {
               </Typography>
             </DialogContent>
             <DialogActions>
+              {can("outbox.manage") && (open.status === "failed" || open.status === "kept") && (
+                <Button onClick={() => resend.mutate(open)} disabled={resend.isPending} data-testid="outbox-resend">
+                  {t("outbox.resend")}
+                </Button>
+              )}
               <Button onClick={() => setOpen(null)}>{t("common.close")}</Button>
             </DialogActions>
           </>
