@@ -1,4 +1,5 @@
 import Edit from "@mui/icons-material/Edit";
+import PictureAsPdfOutlined from "@mui/icons-material/PictureAsPdfOutlined";
 import SwapHoriz from "@mui/icons-material/SwapHoriz";
 import Box from "@mui/material/Box";
 import Button from "@mui/material/Button";
@@ -8,7 +9,7 @@ import { useQuery } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link as RouterLink, useParams } from "react-router";
-import { ApiError, api, errorMessage } from "../../app/api";
+import { API_BASE, ApiError, api, errorMessage } from "../../app/api";
 import { useAuth } from "../../app/auth";
 import { useFormat } from "../../app/format";
 import { clusterName, clusterProvinceName } from "../../app/lookups";
@@ -153,6 +154,19 @@ export default function ClusterDetailPage() {
         testId="cluster-title"
         actions={
           <Box sx={{ display: "flex", gap: 1, flexWrap: "wrap" }}>
+            {/* A plain same-origin link: the session cookie goes with it and the browser takes the
+                Persian file name from Content-Disposition's filename*. */}
+            <Button
+              variant="outlined"
+              component="a"
+              href={`${API_BASE}/clusters/${encodeURIComponent(c.id)}/record.pdf`}
+              download
+              title={t("clusterDetail.recordPdfHint")}
+              startIcon={<PictureAsPdfOutlined />}
+              data-testid="cluster-record-pdf"
+            >
+              {t("clusterDetail.recordPdf")}
+            </Button>
             {canUpdate && (
               <Button
                 variant="outlined"
