@@ -11,10 +11,10 @@ import { fileTypeFromBuffer } from "file-type";
 import type { Kysely } from "kysely";
 import type { Action, Actor, Scope } from "../../../core/permissions";
 import { stripBidiControls, textProblem } from "../../../core/text";
-import { authorize } from "../../auth/authorize";
 import { type Deps, nowIso } from "../../context";
 import type { DB } from "../../db/schema";
-import { AppError, badRequest, notFound } from "../../errors";
+import { AppError, badRequest } from "../../errors";
+import { authorizeRecord, found } from "../../services/load";
 import { writeAudit } from "../audit/service";
 import { clusterScope, transitionScope } from "../clusters/service";
 
@@ -87,8 +87,7 @@ export async function authorizeAttach(
 ): Promise<{ scope: Scope; actor: Actor }> {
   const kind = OWNERS[owner.type]!;
   const scope = await kind.scope(db, owner.id);
-  authorize(actor, kind.read, scope, true);
-  return { scope, actor: authorize(actor, kind.write, scope) };
+  return { scope, actor: authorizeRecord(actor, scope, kind.read, kind.write) };
 }
 
 export async function addAttachment(
@@ -149,7 +148,7 @@ export async function addAttachment(
 export async function listAttachments(deps: Deps, actor: Actor | null, owner: { type: OwnerType; id: string }) {
   const db = deps.database.db;
   const kind = OWNERS[owner.type]!;
-  authorize(actor, kind.read, await kind.scope(db, owner.id), true);
+  authorizeRecord(actor, await kind.scope(db, owner.id), kind.read);
   const rows = await db
     .selectFrom("attachments")
     .select(["id", "file_name", "mime", "size", "created_at"])
@@ -169,11 +168,9 @@ export async function listAttachments(deps: Deps, actor: Actor | null, owner: { 
 
 export async function openAttachment(deps: Deps, actor: Actor | null, id: string) {
   const db = deps.database.db;
-  const row = await db.selectFrom("attachments").selectAll().where("id", "=", id).executeTakeFirst();
-  if (!row) throw notFound();
-  const kind = OWNERS[row.owner_type];
-  if (!kind) throw notFound();
-  authorize(actor, kind.read, await kind.scope(db, row.owner_id), true);
+  const row = found(await db.selectFrom("attachments").selectAll().where("id", "=", id).executeTakeFirst());
+  const kind = found(OWNERS[row.owner_type]);
+  authorizeRecord(actor, await kind.scope(db, row.owner_id), kind.read);
   const content = await fs.readFile(path.join(deps.config.attachmentsDir, row.storage_key));
   return { fileName: row.file_name, mime: row.mime, content };
 }

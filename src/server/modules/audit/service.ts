@@ -4,11 +4,12 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
-import { type Actor, scopeFilter } from "../../../core/permissions";
+import type { Actor } from "../../../core/permissions";
 import { authorizeAnywhere } from "../../auth/authorize";
 import type { Deps } from "../../context";
-import { inList } from "../../db/dialect";
 import type { DB } from "../../db/schema";
+import { paginate } from "../../services/paginate";
+import { inScope } from "../../services/scope";
 
 export interface AuditEntry {
   action: string;
@@ -16,7 +17,10 @@ export interface AuditEntry {
   targetId: string | null;
   provinceCode?: string | null;
   clusterId?: string | null;
-  /** Small JSON-able summary: the changed fields, before → after, never secrets. */
+  /**
+   * Small JSON-able summary, never secrets: the record's fields for a
+   * creation, `{ changes: diffFields(…) }` (services/diff.ts) for an update.
+   */
   summary: Record<string, unknown>;
 }
 
@@ -56,20 +60,23 @@ function dayAfter(iso: string): string {
 
 export async function listAudit(deps: Deps, actor: Actor | null, q: AuditQuery) {
   const a = authorizeAnywhere(actor, "audit.read");
-  const scope = scopeFilter(a, "audit.read");
   const db = deps.database.db;
-  let base = db
-    .selectFrom("audit_log")
-    .leftJoin("users", "users.id", "audit_log.actor_id")
-    .leftJoin("clusters", "clusters.id", "audit_log.cluster_id");
-  if (scope) base = base.where(inList("audit_log.province_code", scope.provinceCodes));
+  let base = inScope(
+    db
+      .selectFrom("audit_log")
+      .leftJoin("users", "users.id", "audit_log.actor_id")
+      .leftJoin("clusters", "clusters.id", "audit_log.cluster_id"),
+    a,
+    "audit.read",
+    { province: "audit_log.province_code" },
+  );
   if (q.userId) base = base.where("audit_log.actor_id", "=", q.userId);
   if (q.action) base = base.where("audit_log.action", "=", q.action);
   // Dates are Iran calendar days; instants are UTC. Shift by Tehran's offset.
   if (q.from) base = base.where("audit_log.at", ">=", tehranDayStartUtc(q.from));
   if (q.to) base = base.where("audit_log.at", "<", tehranDayStartUtc(dayAfter(q.to)));
-  const [items, total] = await Promise.all([
-    base
+  const { rows, total } = await paginate(base, q, (b) =>
+    b
       .select([
         "audit_log.id",
         "audit_log.at",
@@ -84,14 +91,10 @@ export async function listAudit(deps: Deps, actor: Actor | null, q: AuditQuery) 
         "clusters.name_fa as cluster_name",
       ])
       .orderBy("audit_log.at", "desc")
-      .orderBy("audit_log.id", "desc")
-      .limit(q.limit)
-      .offset(q.offset)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
-  ]);
+      .orderBy("audit_log.id", "desc"),
+  );
   return {
-    items: items.map((r) => ({
+    items: rows.map((r) => ({
       id: r.id,
       at: r.at,
       actorId: r.actor_id,
@@ -104,16 +107,16 @@ export async function listAudit(deps: Deps, actor: Actor | null, q: AuditQuery) 
       clusterId: r.cluster_id,
       clusterName: r.cluster_name ?? null,
     })),
-    total: Number(total.n),
+    total,
   };
 }
 
 /** The actions that occur in the part of the log the caller may read (indexed by province and action). */
 export async function listAuditActions(deps: Deps, actor: Actor | null): Promise<string[]> {
   const a = authorizeAnywhere(actor, "audit.read");
-  const scope = scopeFilter(a, "audit.read");
-  let q = deps.database.db.selectFrom("audit_log").select("action").distinct();
-  if (scope) q = q.where(inList("province_code", scope.provinceCodes));
+  const q = inScope(deps.database.db.selectFrom("audit_log").select("action").distinct(), a, "audit.read", {
+    province: "province_code",
+  });
   const rows = await q.orderBy("action").execute();
   return rows.map((r) => r.action);
 }

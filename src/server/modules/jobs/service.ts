@@ -6,8 +6,10 @@ import type { Actor } from "../../../core/permissions";
 import type { JobItem, JobState } from "../../../core/schemas";
 import { authorize, authorizeAnywhere } from "../../auth/authorize";
 import type { Deps } from "../../context";
-import { badRequest, notFound } from "../../errors";
+import { badRequest } from "../../errors";
 import type { JobRow } from "../../jobs/queue";
+import { found } from "../../services/load";
+import { paginate } from "../../services/paginate";
 import { writeAudit } from "../audit/service";
 
 const toItem = (r: JobRow): JobItem => ({
@@ -31,19 +33,16 @@ export async function listJobs(
   let base = deps.database.db.selectFrom("jobs");
   if (q.state) base = base.where("state", "=", q.state);
   if (q.kind) base = base.where("kind", "=", q.kind);
-  const [rows, total] = await Promise.all([
-    base.selectAll().orderBy("created_at", "desc").orderBy("id").limit(q.limit).offset(q.offset).execute(),
-    base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
-  ]);
-  return { items: rows.map(toItem), total: Number(total.n) };
+  const { rows, total } = await paginate(base, q, (b) => b.selectAll().orderBy("created_at", "desc").orderBy("id"));
+  return { items: rows.map(toItem), total };
 }
 
 /** Puts a failed job back in the queue with a fresh set of attempts. */
 export async function retryJob(deps: Deps, actor: Actor | null, id: string): Promise<JobItem> {
   const row = await deps.database.db.transaction().execute(async (trx) => {
+    // The queue is the platform's, not a record's: 403 for everyone else, then 404 for a missing job.
     const a = authorize(actor, "job.manage", {});
-    const job = await trx.selectFrom("jobs").selectAll().where("id", "=", id).executeTakeFirst();
-    if (!job) throw notFound();
+    const job = found(await trx.selectFrom("jobs").selectAll().where("id", "=", id).executeTakeFirst());
     if (job.state !== "failed") throw badRequest("job_not_retryable");
     const now = new Date().toISOString();
     const updated = await trx

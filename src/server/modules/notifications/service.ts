@@ -8,14 +8,16 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
-import { type Actor, scopeFilter } from "../../../core/permissions";
-import { authorize, authorizeAnywhere, requireActor } from "../../auth/authorize";
+import type { Actor } from "../../../core/permissions";
+import { authorizeAnywhere, requireActor } from "../../auth/authorize";
 import type { Deps } from "../../context";
-import { inList } from "../../db/dialect";
 import type { DB } from "../../db/schema";
-import { badRequest, notFound } from "../../errors";
+import { badRequest } from "../../errors";
 import { type Lang, t } from "../../i18n";
 import { enqueue } from "../../jobs/queue";
+import { found, loadAuthorized } from "../../services/load";
+import { paginate } from "../../services/paginate";
+import { inScope } from "../../services/scope";
 import { writeAudit } from "../audit/service";
 import { sendMailJob } from "./jobs";
 
@@ -75,9 +77,8 @@ export async function listNotifications(
   const db = deps.database.db;
   let base = db.selectFrom("notifications").where("user_id", "=", a.userId);
   if (q.unread) base = base.where("read_at", "is", null);
-  const [rows, total, unread] = await Promise.all([
-    base.selectAll().orderBy("created_at", "desc").limit(q.limit).offset(q.offset).execute(),
-    base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+  const [{ rows, total }, unread] = await Promise.all([
+    paginate(base, q, (b) => b.selectAll().orderBy("created_at", "desc")),
     db
       .selectFrom("notifications")
       .where("user_id", "=", a.userId)
@@ -94,7 +95,7 @@ export async function listNotifications(
       createdAt: r.created_at,
       readAt: r.read_at,
     })),
-    total: Number(total.n),
+    total,
     unread: Number(unread.n),
   };
 }
@@ -108,13 +109,14 @@ export async function markRead(deps: Deps, actor: Actor | null, id: string | "al
       .where("user_id", "=", a.userId)
       .where("read_at", "is", null);
     if (id !== "all") {
-      const found = await trx
-        .selectFrom("notifications")
-        .select("id")
-        .where("id", "=", id)
-        .where("user_id", "=", a.userId)
-        .executeTakeFirst();
-      if (!found) throw notFound();
+      found(
+        await trx
+          .selectFrom("notifications")
+          .select("id")
+          .where("id", "=", id)
+          .where("user_id", "=", a.userId)
+          .executeTakeFirst(),
+      );
       q = q.where("id", "=", id);
     }
     await q.execute();
@@ -123,13 +125,8 @@ export async function markRead(deps: Deps, actor: Actor | null, id: string | "al
 
 export async function listOutbox(deps: Deps, actor: Actor | null, q: { limit: number; offset: number }) {
   const a = authorizeAnywhere(actor, "outbox.read");
-  const scope = scopeFilter(a, "outbox.read");
-  let base = deps.database.db.selectFrom("outbox");
-  if (scope) base = base.where(inList("province_code", scope.provinceCodes));
-  const [rows, total] = await Promise.all([
-    base.selectAll().orderBy("created_at", "desc").limit(q.limit).offset(q.offset).execute(),
-    base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
-  ]);
+  const base = inScope(deps.database.db.selectFrom("outbox"), a, "outbox.read", { province: "province_code" });
+  const { rows, total } = await paginate(base, q, (b) => b.selectAll().orderBy("created_at", "desc"));
   return {
     items: rows.map((r) => ({
       id: r.id,
@@ -142,7 +139,7 @@ export async function listOutbox(deps: Deps, actor: Actor | null, q: { limit: nu
       createdAt: r.created_at,
       sentAt: r.sent_at,
     })),
-    total: Number(total.n),
+    total,
   };
 }
 
@@ -154,10 +151,13 @@ export type OutboxStatus = "kept" | "pending" | "sent" | "failed";
  */
 export async function resendMail(deps: Deps, actor: Actor | null, id: string): Promise<void> {
   await deps.database.db.transaction().execute(async (trx) => {
-    const m = await trx.selectFrom("outbox").selectAll().where("id", "=", id).executeTakeFirst();
-    if (!m) throw notFound();
-    const a = authorize(actor, "outbox.read", { provinceCode: m.province_code }, true);
-    authorize(a, "outbox.manage", { provinceCode: m.province_code });
+    const { row: m, actor: a } = await loadAuthorized(
+      actor,
+      trx.selectFrom("outbox").selectAll().where("id", "=", id).executeTakeFirst(),
+      (r) => ({ provinceCode: r.province_code }),
+      "outbox.read",
+      "outbox.manage",
+    );
     if (!deps.mailer.configured) throw badRequest("smtp_not_configured");
     if (m.status !== "failed" && m.status !== "kept") throw badRequest("mail_not_resendable");
     await trx.updateTable("outbox").set({ status: "pending", error: null }).where("id", "=", id).execute();

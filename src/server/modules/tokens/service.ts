@@ -5,14 +5,15 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely, Selectable } from "kysely";
 import { addYearsIso, todayIso } from "../../../core/jalali";
-import { type Actor, type Grant, isNational, type Role, scopeFilter, tokenGrantHolds } from "../../../core/permissions";
+import { type Actor, type Grant, isNational, type Role, tokenGrantHolds } from "../../../core/permissions";
 import type { TokenItem } from "../../../core/schemas";
 import { authorize, authorizeAnywhere } from "../../auth/authorize";
 import { newSecret, sha256 } from "../../auth/secrets";
 import { type Deps, nowIso } from "../../context";
-import { inList } from "../../db/dialect";
 import type { ApiTokensTable, DB } from "../../db/schema";
-import { badRequest, fieldError, notFound } from "../../errors";
+import { badRequest, fieldError } from "../../errors";
+import { loadAuthorized } from "../../services/load";
+import { inScope } from "../../services/scope";
 import { writeAudit } from "../audit/service";
 import { type GrantInput, grantsOfMany, resolveGrantScope } from "../users/service";
 
@@ -82,9 +83,7 @@ function tokensQuery(db: Deps["database"]["db"]) {
 
 export async function listTokens(deps: Deps, actor: Actor | null) {
   const a = authorizeAnywhere(actor, "token.manage");
-  let q = tokensQuery(deps.database.db);
-  const scope = scopeFilter(a, "token.manage");
-  if (scope) q = q.where(inList("api_tokens.province_code", scope.provinceCodes));
+  const q = inScope(tokensQuery(deps.database.db), a, "token.manage", { province: "api_tokens.province_code" });
   const rows = await q.orderBy("api_tokens.created_at", "desc").execute();
   return { items: await toDtos(deps.database.db, rows), total: rows.length };
 }
@@ -143,10 +142,12 @@ export async function issueToken(
 
 export async function revokeToken(deps: Deps, actor: Actor | null, id: string): Promise<void> {
   await deps.database.db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom("api_tokens").selectAll().where("id", "=", id).executeTakeFirst();
-    if (!row) throw notFound();
-    const scope = { provinceCode: row.province_code, clusterId: row.cluster_id, enterpriseId: row.enterprise_id };
-    const a = authorize(actor, "token.manage", scope, true);
+    const { row, actor: a } = await loadAuthorized(
+      actor,
+      trx.selectFrom("api_tokens").selectAll().where("id", "=", id).executeTakeFirst(),
+      (r) => ({ provinceCode: r.province_code, clusterId: r.cluster_id, enterpriseId: r.enterprise_id }),
+      "token.manage",
+    );
     if (row.revoked_at) return;
     await trx
       .updateTable("api_tokens")
