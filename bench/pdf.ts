@@ -10,11 +10,11 @@
  *   BENCH_RUNS=50 BENCH_OUT=/tmp/record-30.pdf npx tsx bench/pdf.ts
  */
 import fs from "node:fs";
-import type { ClusterDetailOut } from "../src/core/schemas";
+import type { ClusterRecordOut } from "../src/core/schemas";
 import { RECORD_TEMPLATE, recordData } from "../src/server/modules/clusters/record";
 import { renderPdf, resetPdfCompiler } from "../src/server/pdf/render";
 
-type Detail = import("zod").infer<typeof ClusterDetailOut>;
+type Detail = import("zod").infer<typeof ClusterRecordOut>;
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 const OUT = process.env.BENCH_OUT;

@@ -319,7 +319,8 @@ export const ContractOut = z.object({
   milestones: z.array(MilestoneOut),
 });
 
-export const ClusterDetailOut = ClusterOut.extend({
+/** One cluster's record with its history and contracts, as services build it (and the PDF and export use). */
+export const ClusterRecordOut = ClusterOut.extend({
   isicCodes: z.array(z.string()),
   productGroups: z.array(z.string()),
   advantageNote: Nullable.s,
@@ -332,3 +333,15 @@ export const ClusterDetailOut = ClusterOut.extend({
   transitions: z.array(TransitionOut),
   contracts: z.array(ContractOut),
 });
+
+/** What the caller may do with this cluster, from the same can() the server decides with. */
+export const ClusterAbilitiesOut = z.object({
+  /** Edit the record, move it through its life cycle, attach evidence. */
+  update: z.boolean(),
+  manageContracts: z.boolean(),
+  readGovernance: z.boolean(),
+  manageGovernance: z.boolean(),
+});
+
+/** GET /clusters/{id} and every write that returns the cluster: its record and the caller's abilities on it. */
+export const ClusterDetailOut = ClusterRecordOut.extend({ can: ClusterAbilitiesOut });

@@ -5,12 +5,12 @@
  */
 import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import type { ClusterDetailOut } from "../../src/core/schemas";
+import type { ClusterRecordOut } from "../../src/core/schemas";
 import { RECORD_TEMPLATE, recordData, recordTitle } from "../../src/server/modules/clusters/record";
 import { attachmentDisposition, safeFileName } from "../../src/server/pdf/disposition";
 import { PdfRenderError, renderPdf } from "../../src/server/pdf/render";
 
-type Detail = import("zod").infer<typeof ClusterDetailOut>;
+type Detail = import("zod").infer<typeof ClusterRecordOut>;
 
 /** pdftotext's text without bidi controls, each ZWNJ back before its letter (see test/api/pdf.test.ts). */
 function pdfText(pdf: Buffer): string {

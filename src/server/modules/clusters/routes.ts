@@ -18,6 +18,7 @@ import {
   TransitionInput,
 } from "../../../core/schemas";
 import { actorOf } from "../../app";
+import { withAbilities } from "./abilities";
 import { exportClustersXlsx } from "./export";
 import {
   addContract,
@@ -154,7 +155,8 @@ export const clusterRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: ClusterDetailOut },
       },
     },
-    async (req, reply) => reply.code(201).send(await createCluster(app.deps, actorOf(req), req.body)),
+    async (req, reply) =>
+      reply.code(201).send(await withAbilities(actorOf(req), createCluster(app.deps, actorOf(req), req.body))),
   );
 
   app.get(
@@ -170,7 +172,7 @@ export const clusterRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ClusterDetailOut },
       },
     },
-    async (req) => getCluster(app.deps, actorOf(req), req.params.id),
+    async (req) => withAbilities(actorOf(req), getCluster(app.deps, actorOf(req), req.params.id)),
   );
 
   app.get(
@@ -214,7 +216,7 @@ export const clusterRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ClusterDetailOut },
       },
     },
-    async (req) => updateCluster(app.deps, actorOf(req), req.params.id, req.body),
+    async (req) => withAbilities(actorOf(req), updateCluster(app.deps, actorOf(req), req.params.id, req.body)),
   );
 
   app.post(
@@ -232,7 +234,9 @@ export const clusterRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) =>
-      reply.code(201).send(await transitionCluster(app.deps, actorOf(req), req.params.id, req.body)),
+      reply
+        .code(201)
+        .send(await withAbilities(actorOf(req), transitionCluster(app.deps, actorOf(req), req.params.id, req.body))),
   );
 
   app.post(
@@ -249,7 +253,10 @@ export const clusterRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: ClusterDetailOut },
       },
     },
-    async (req, reply) => reply.code(201).send(await addContract(app.deps, actorOf(req), req.params.id, req.body)),
+    async (req, reply) =>
+      reply
+        .code(201)
+        .send(await withAbilities(actorOf(req), addContract(app.deps, actorOf(req), req.params.id, req.body))),
   );
 
   app.patch(
@@ -266,7 +273,7 @@ export const clusterRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ClusterDetailOut },
       },
     },
-    async (req) => updateContract(app.deps, actorOf(req), req.params.id, req.body),
+    async (req) => withAbilities(actorOf(req), updateContract(app.deps, actorOf(req), req.params.id, req.body)),
   );
 
   app.get(

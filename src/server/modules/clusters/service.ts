@@ -17,7 +17,7 @@ import {
 } from "../../../core/lifecycle";
 import { compactFa, normalizeFa, sortKeyFa } from "../../../core/normalize";
 import { type Actor, scopeFilter } from "../../../core/permissions";
-import type { ClusterDetailOut, ClusterOut, ContractOut, MilestoneOut, TransitionOut } from "../../../core/schemas";
+import type { ClusterOut, ClusterRecordOut, ContractOut, MilestoneOut, TransitionOut } from "../../../core/schemas";
 import { authorize, authorizeAnywhere } from "../../auth/authorize";
 import { type Deps, nowIso } from "../../context";
 import { containsNormalized, inList } from "../../db/dialect";
@@ -36,7 +36,7 @@ export type ClusterDto = z.infer<typeof ClusterOut>;
 export type MilestoneDto = z.infer<typeof MilestoneOut>;
 export type ContractDto = z.infer<typeof ContractOut>;
 export type TransitionDto = z.infer<typeof TransitionOut>;
-export type ClusterDetailDto = z.infer<typeof ClusterDetailOut>;
+export type ClusterDetailDto = z.infer<typeof ClusterRecordOut>;
 
 type ClusterJoined = ClusterRow & { province_name_fa: string; province_name_en: string };
 

@@ -10,7 +10,6 @@ import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link as RouterLink, useParams } from "react-router";
 import { API_BASE, ApiError, api, errorMessage } from "../../app/api";
-import { useAuth } from "../../app/auth";
 import { useFormat } from "../../app/format";
 import { clusterName, clusterProvinceName } from "../../app/lookups";
 import type { ClusterDetail } from "../../app/types";
@@ -127,7 +126,6 @@ function Facts({ c }: { c: ClusterDetail }) {
 export default function ClusterDetailPage() {
   const { id = "" } = useParams();
   const { t, i18n } = useTranslation();
-  const { can } = useAuth();
   const notify = useNotify();
   const [editing, setEditing] = useState(false);
   const [moving, setMoving] = useState(false);
@@ -144,7 +142,8 @@ export default function ClusterDetailPage() {
   }
   const c = cluster.data;
   const lng = i18n.language;
-  const canUpdate = can("cluster.update");
+  // Abilities on this cluster, from the server: a grant elsewhere does not show buttons here.
+  const canUpdate = c.can.update;
 
   return (
     <>
@@ -239,13 +238,13 @@ export default function ClusterDetailPage() {
           <Timeline transitions={c.transitions} />
         </Section>
         <Box sx={{ gridColumn: "1 / -1" }}>
-          <ContractsSection cluster={c} canManage={can("contract.manage")} />
+          <ContractsSection cluster={c} canManage={c.can.manageContracts} />
         </Box>
-        {can("governance.read") && (
+        {c.can.readGovernance && (
           <MembersSection
             path={`/clusters/${encodeURIComponent(c.id)}/council`}
             kind="council"
-            canManage={can("governance.manage")}
+            canManage={c.can.manageGovernance}
           />
         )}
         <AttachmentsSection clusterId={c.id} canUpload={canUpdate} />
