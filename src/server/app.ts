@@ -8,6 +8,8 @@ import { STATUS_CODES } from "node:http";
 import type { Socket } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import zlib from "node:zlib";
+import compress from "@fastify/compress";
 import cookie from "@fastify/cookie";
 import helmet from "@fastify/helmet";
 import multipart from "@fastify/multipart";
@@ -77,6 +79,12 @@ const UPLOAD_BODY = {
   required: ["file"],
 };
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../dist/web");
+/** Vite's content-hashed build output: a new build has new names, so browsers keep these for good. */
+const IMMUTABLE = "public, max-age=31536000, immutable";
+/** The signed-in app has nothing for search engines. */
+const ROBOTS_TXT = "User-agent: *\nDisallow: /\n";
+/** JSON and problem+json are compressed on the fly; the web app's files are compressed at build time. */
+const COMPRESSIBLE = /^application\/(?:[\w.-]+\+)?json(?:;|$)/;
 
 /** The actor and language of a request, as services take them. */
 export function ctxOf(req: FastifyRequest): RequestCtx {
@@ -294,6 +302,20 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<Fas
     if (req.protocol === "https") reply.header("strict-transport-security", HSTS);
     return payload;
   });
+  // JSON answers over 1 KB, brotli at quality 4 (cheap on a 2-core server) or gzip.
+  // Only /api/ routes: static files are served precompressed (scripts/precompress.mjs);
+  // binary downloads (xlsx, pdf, images) are not compressible types and pass untouched.
+  app.addHook("onRoute", (route) => {
+    if (!route.url.startsWith("/api/")) route.compress = false;
+  });
+  await app.register(compress, {
+    globalCompression: true,
+    globalDecompression: false,
+    threshold: 1024,
+    encodings: ["br", "gzip"],
+    brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } },
+    customTypes: COMPRESSIBLE,
+  });
   await app.register(cookie);
   // The general limit guards the API; one page load fetches dozens of static assets.
   await app.register(rateLimit, {
@@ -482,13 +504,35 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<Fas
     { prefix: "/api/v1" },
   );
 
+  app.get("/robots.txt", { schema: { hide: true }, config: { public: true } }, async (_req, reply) =>
+    reply.type("text/plain; charset=utf-8").header("cache-control", "public, max-age=86400").send(ROBOTS_TXT),
+  );
+
   const hasWeb = fs.existsSync(path.join(WEB_DIST, "index.html"));
   // wildcard: files are looked up per request, so a rebuilt web app needs no restart.
-  if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, prefix: "/" });
+  // preCompressed: the .br/.gz copies written at build time, chosen by Accept-Encoding.
+  if (hasWeb) {
+    await app.register(fastifyStatic, {
+      root: WEB_DIST,
+      prefix: "/",
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (res, filePath) => {
+        res.setHeader("vary", "accept-encoding");
+        const rel = path.relative(WEB_DIST, filePath);
+        // index.html (also as the SPA fallback below) is checked every time, so a new build shows at once.
+        res.setHeader("cache-control", rel.startsWith(`assets${path.sep}`) ? IMMUTABLE : "no-cache");
+      },
+    });
+  }
   app.setNotFoundHandler((req, reply) => {
-    const wantsPage = req.method === "GET" && !req.url.startsWith("/api") && !req.url.startsWith("/assets/") && hasWeb;
+    const wantsPage =
+      (req.method === "GET" || req.method === "HEAD") &&
+      !req.url.startsWith("/api") &&
+      !req.url.startsWith("/assets/") &&
+      hasWeb;
     // The SPA owns every other path (including its own 404 page).
-    if (wantsPage) return reply.type("text/html").sendFile("index.html");
+    if (wantsPage) return reply.code(200).sendFile("index.html");
     return sendProblem(reply, req.lang ?? "fa", 404, "route_not_found");
   });
 
