@@ -11,7 +11,7 @@ import { isoToJalali, todayIso } from "../../src/core/jalali";
 import { toPersianDigits } from "../../src/core/normalize";
 import { DEMO_PASSWORD } from "../../src/server/demo/data";
 import type { TestEnv } from "../support/harness";
-import { ARTIFACTS, signIn, startBrowserEnv } from "./support";
+import { ARTIFACTS, expectAccessible, signIn, startBrowserEnv } from "./support";
 
 let env: TestEnv;
 let browser: Browser;
@@ -37,7 +37,8 @@ async function transition(page: Page, to: string, screenshot?: string) {
   await page.getByTestId("transition-to").selectOption(to);
   await page.getByTestId("transition-note").fill(`گام ${to}`);
   if (screenshot) {
-    await page.waitForTimeout(400);
+    // expectAccessible() also waits for the dialog's entrance transition to end.
+    await expectAccessible(page, `transition dialog (${to})`);
     await page.screenshot({ path: path.join(ARTIFACTS, screenshot) });
   }
   await page.getByTestId("transition-submit").click();
@@ -52,10 +53,16 @@ it("province admin registers a cluster, contracts its agent, moves it to agent c
     if (r.status() >= 500) serverErrors.push(`${r.status()} ${r.url()}`);
   });
   await signIn(page, env.baseUrl, "qom@khooshe.ir", DEMO_PASSWORD);
+  await page.getByTestId("home-clusters").waitFor();
+  await expectAccessible(page, "home (province admin, Qom)");
 
   // Register.
   await page.getByTestId("nav-clusters").click();
+  await expect.poll(async () => (await page.getByTestId("clusters-table").textContent()) ?? "").toContain("خوشه");
+  await expectAccessible(page, "clusters (registry)");
   await page.getByTestId("cluster-create").click();
+  await page.getByTestId("cluster-form-nameFa").waitFor();
+  await expectAccessible(page, "new cluster dialog");
   await page.getByTestId("cluster-form-nameFa").fill(NAME);
   await page.getByTestId("cluster-form-nameEn").fill("Qom sohan confectionery");
   await page.getByTestId("cluster-form-place").fill("شهر قم");
@@ -67,6 +74,7 @@ it("province admin registers a cluster, contracts its agent, moves it to agent c
   await page.getByTestId("cluster-form-submit").click();
   await page.getByTestId("cluster-title").waitFor();
   expect(await page.getByTestId("cluster-title").textContent()).toContain(NAME);
+  await expectAccessible(page, "cluster detail (identified)");
   const row = await env.database.db
     .selectFrom("clusters")
     .selectAll()
@@ -86,6 +94,7 @@ it("province admin registers a cluster, contracts its agent, moves it to agent c
   await page.getByTestId("cluster-transition-open").click();
   await page.getByTestId("transition-to").selectOption("agent_contracted");
   await page.getByTestId("transition-contract-hint").waitFor();
+  await expectAccessible(page, "transition dialog, contract missing");
   await page.getByTestId("transition-submit").click();
   await expect
     .poll(async () => (await page.locator("[role=dialog]").textContent()) ?? "")
@@ -96,6 +105,8 @@ it("province admin registers a cluster, contracts its agent, moves it to agent c
 
   // Record the agent contract, three years by default.
   await page.getByTestId("contract-add").click();
+  await page.getByTestId("contract-organisation").waitFor();
+  await expectAccessible(page, "contract dialog");
   await page.getByTestId("contract-organisation").fill("شرکت مشاوران توسعه خوشه");
   await page.getByTestId("contract-lead").fill("مهندس رضایی");
   await page.getByTestId("contract-number").fill("۱۴۰۴/۲۱۷");
@@ -112,6 +123,7 @@ it("province admin registers a cluster, contracts its agent, moves it to agent c
   const timelineText = (await page.getByTestId("cluster-timeline").textContent()) ?? "";
   expect(timelineText).toContain("۱۴۰۳/۰۷/۰۱");
   expect(timelineText).toContain(todayFaDigits());
+  await expectAccessible(page, "cluster detail (agent contracted)");
   await page.screenshot({ path: path.join(ARTIFACTS, "cluster-detail.png"), fullPage: true });
   const contract = await env.database.db
     .selectFrom("contracts")
@@ -126,10 +138,12 @@ it("province admin registers a cluster, contracts its agent, moves it to agent c
   const tile = page.getByTestId("tile-IR-25");
   await expect.poll(() => tile.getAttribute("data-count")).toBe("2");
   expect(await page.getByTestId("tile-IR-19").getAttribute("data-in-scope")).toBe("false");
+  await expectAccessible(page, "overview");
   await page.screenshot({ path: path.join(ARTIFACTS, "overview-fa.png"), fullPage: true });
   await tile.click();
   await page.waitForURL(/provinceCode=IR-25/);
   await expect.poll(async () => (await page.getByTestId("clusters-table").textContent()) ?? "").toContain(NAME);
+  await expectAccessible(page, "clusters filtered by province");
 
   // The Excel export has the row, in a right-to-left Persian sheet.
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("clusters-export").click()]);

@@ -4,18 +4,24 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import { AxeBuilder } from "@axe-core/playwright";
 import { type Browser, chromium, type Page } from "playwright-core";
+import { expect } from "vitest";
 import { loadDemo } from "../../src/server/demo/load";
 import { startEnv, type TestEnv } from "../support/harness";
 
 export const ARTIFACTS = path.resolve(import.meta.dirname, "artifacts");
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+/** Where expectAccessible() notes what it found, one file per test file. */
+let axeLog = path.join(ARTIFACTS, "axe.jsonl");
 
 export async function startBrowserEnv(): Promise<{ env: TestEnv; browser: Browser; stop(): Promise<void> }> {
   if (!fs.existsSync(path.resolve(import.meta.dirname, "../../dist/web/index.html"))) {
     throw new Error("dist/web is missing: run `npm run build:web` before the browser tests");
   }
   fs.mkdirSync(ARTIFACTS, { recursive: true });
+  axeLog = path.join(ARTIFACTS, `axe-${path.basename(expect.getState().testPath ?? "run", ".test.ts")}.jsonl`);
+  fs.rmSync(axeLog, { force: true });
   const { env, stop } = await startEnv("sqlite");
   await loadDemo(env.database);
   const browser = await chromium.launch({
@@ -52,4 +58,40 @@ export async function signOut(page: Page) {
   await page.getByTestId("user-menu").click();
   await page.getByTestId("sign-out").click();
   await page.getByTestId("login-email").waitFor();
+}
+
+/**
+ * Runs axe-core on what the page shows now, once its transitions have ended
+ * (a fading dialog has half its contrast): no serious or critical violation.
+ * Each check is appended to artifacts/axe-<test file>.jsonl with its counts per impact.
+ */
+export async function expectAccessible(page: Page, label: string) {
+  await page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every((a) => a.playState !== "running" || a.effect?.getComputedTiming().iterations === Number.POSITIVE_INFINITY),
+  );
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const counts: Record<string, number> = {};
+  for (const v of violations) counts[v.impact ?? "unknown"] = (counts[v.impact ?? "unknown"] ?? 0) + v.nodes.length;
+  fs.appendFileSync(
+    axeLog,
+    `${JSON.stringify({
+      label,
+      url: page.url(),
+      counts,
+      violations: violations.map((v) => ({
+        impact: v.impact,
+        id: v.id,
+        targets: v.nodes.map((n) => n.target.join(" ")),
+      })),
+    })}\n`,
+  );
+  const blocking = violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map(
+      (v) =>
+        `${v.impact} ${v.id}: ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(" ")} — ${n.failureSummary?.split("\n").slice(1).join(" ")}`).join("\n")}`,
+    );
+  expect(blocking, `accessibility of ${label}`).toEqual([]);
 }

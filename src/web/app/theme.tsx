@@ -21,9 +21,16 @@ export function makeTheme(lng: string) {
   return createTheme(
     {
       direction,
+      // Every main colour carries white text (filled chips, avatars) and shows as text on the
+      // page background at 4.5:1 or more (WCAG AA); MUI's own info and warning blues and
+      // oranges do not.
       palette: {
-        primary: { main: "#00695c" },
-        secondary: { main: "#b26a00" },
+        primary: { main: "#00695c", contrastText: "#fff" },
+        secondary: { main: "#935800", contrastText: "#fff" },
+        info: { main: "#01579b", contrastText: "#fff" },
+        warning: { main: "#b45309", contrastText: "#fff" },
+        success: { main: "#2e7d32", contrastText: "#fff" },
+        error: { main: "#c62828", contrastText: "#fff" },
         background: { default: "#f5f7f6" },
       },
       typography: { fontFamily: FONT_FAMILY, button: { textTransform: "none" } },

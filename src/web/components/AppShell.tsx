@@ -16,6 +16,7 @@ import Divider from "@mui/material/Divider";
 import Drawer from "@mui/material/Drawer";
 import IconButton from "@mui/material/IconButton";
 import List from "@mui/material/List";
+import ListItem from "@mui/material/ListItem";
 import ListItemButton from "@mui/material/ListItemButton";
 import ListItemIcon from "@mui/material/ListItemIcon";
 import ListItemText from "@mui/material/ListItemText";
@@ -95,20 +96,26 @@ export function AppShell() {
       <Toolbar />
       <Divider />
       <List>
-        {items.map((n) => (
-          <ListItemButton
-            key={n.id}
-            component={Link}
-            to={n.to}
-            selected={isActive(pathname, n.to)}
-            onClick={() => setMobileOpen(false)}
-            data-testid={`nav-${n.id}`}
-            sx={{ mx: 1, borderRadius: 1 }}
-          >
-            <ListItemIcon sx={{ minWidth: 40 }}>{n.icon}</ListItemIcon>
-            <ListItemText primary={t(n.label)} />
-          </ListItemButton>
-        ))}
+        {items.map((n) => {
+          const active = isActive(pathname, n.to);
+          // <ul> holds only <li>: each link sits in its list item.
+          return (
+            <ListItem key={n.id} disablePadding>
+              <ListItemButton
+                component={Link}
+                to={n.to}
+                selected={active}
+                aria-current={active ? "page" : undefined}
+                onClick={() => setMobileOpen(false)}
+                data-testid={`nav-${n.id}`}
+                sx={{ mx: 1, borderRadius: 1 }}
+              >
+                <ListItemIcon sx={{ minWidth: 40 }}>{n.icon}</ListItemIcon>
+                <ListItemText primary={t(n.label)} />
+              </ListItemButton>
+            </ListItem>
+          );
+        })}
       </List>
     </Box>
   );
@@ -156,6 +163,7 @@ export function AppShell() {
           open={mobileOpen}
           onClose={() => setMobileOpen(false)}
           ModalProps={{ keepMounted: true }}
+          slotProps={{ paper: { "aria-label": t("nav.label") } }}
           sx={{ "& .MuiDrawer-paper": { width: DRAWER_WIDTH, maxWidth: "85vw" } }}
         >
           {nav}

@@ -4,13 +4,12 @@ import Button from "@mui/material/Button";
 import Paper from "@mui/material/Paper";
 import TextField from "@mui/material/TextField";
 import Typography from "@mui/material/Typography";
-import { type FormEvent, useEffect, useState } from "react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Navigate, useNavigate, useSearchParams } from "react-router";
 import { errorMessage } from "../../app/api";
 import { useLogin, useMe } from "../../app/auth";
 import { LanguageSwitch } from "../../components/LanguageSwitch";
-import { Loading } from "../../components/Loading";
 
 /** Only same-site paths are followed after sign-in. */
 function safeNext(next: string | null): string {
@@ -25,12 +24,18 @@ export default function LoginPage() {
   const [params] = useSearchParams();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
+  const emailRef = useRef<HTMLInputElement>(null);
+
+  // Focused after the first paint: autoFocus would force a layout inside React's commit.
+  useEffect(() => {
+    emailRef.current?.focus();
+  }, []);
 
   useEffect(() => {
     document.title = `${t("login.title")} · ${t("app.name")}`;
   }, [t]);
 
-  if (me.isPending) return <Loading minHeight="100vh" />;
+  // The form shows at once; someone already signed in is sent on when /auth/me answers.
   if (me.data && !login.isPending && !login.isSuccess) return <Navigate to={safeNext(params.get("next"))} replace />;
 
   function submit(e: FormEvent) {
@@ -43,6 +48,7 @@ export default function LoginPage() {
 
   return (
     <Box
+      component="main"
       sx={{
         minHeight: "100vh",
         display: "flex",
@@ -76,7 +82,7 @@ export default function LoginPage() {
             label={t("login.email")}
             type="email"
             autoComplete="username"
-            autoFocus
+            inputRef={emailRef}
             required
             value={email}
             onChange={(e) => setEmail(e.target.value)}
