@@ -12,17 +12,17 @@ const same = (x: unknown, y: unknown) => x === y || JSON.stringify(x ?? null) ==
 
 /**
  * The fields (camelCase names) whose values differ between `before` and
- * `after`; lists and records compare by content. Fields absent from `after`
- * did not change.
+ * `after`; lists and records compare by content. Fields absent from `after`,
+ * or undefined there (not in the request), did not change.
  */
-export function diffFields<K extends string>(
-  before: Partial<Record<K, unknown>>,
-  after: Partial<Record<K, unknown>>,
-  fields: readonly K[] = Object.keys(after) as K[],
+export function diffFields(
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+  fields: readonly string[] = Object.keys(after),
 ): Changes {
   const out: Changes = {};
   for (const f of fields) {
-    if (!(f in after)) continue;
+    if (after[f] === undefined) continue;
     const b = before[f] ?? null;
     const a = after[f] ?? null;
     if (!same(b, a)) out[f] = { before: b, after: a };

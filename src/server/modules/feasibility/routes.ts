@@ -1,20 +1,10 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ClusterState, Id, IsoDate, ProvinceCode } from "../../../core/schemas";
-import { actorOf, ctxOf } from "../../app";
-import {
-  createCriterion,
-  createDecision,
-  createStudy,
-  deleteDecision,
-  deleteStudy,
-  getStudy,
-  listCriteria,
-  listDecisions,
-  listStudies,
-  replaceCriteria,
-  updateStudy,
-} from "./service";
+import { actorOf } from "../../app";
+import { createCriterion, listCriteria, replaceCriteria } from "./criteria";
+import { createDecision, deleteDecision, listDecisions } from "./decisions";
+import { createStudy, deleteStudy, getStudy, listStudies, updateStudy } from "./studies";
 
 const tags = ["feasibility"];
 const ProvinceParams = z.strictObject({ code: ProvinceCode });
@@ -103,7 +93,8 @@ export const feasibilityRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: CriterionOut },
       },
     },
-    async (req, reply) => reply.code(201).send(await createCriterion(app.deps, ctxOf(req), req.params.code, req.body)),
+    async (req, reply) =>
+      reply.code(201).send(await createCriterion(app.deps, actorOf(req), req.params.code, req.body)),
   );
 
   app.put(
@@ -125,7 +116,7 @@ export const feasibilityRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: CriteriaOut },
       },
     },
-    async (req) => replaceCriteria(app.deps, ctxOf(req), req.params.code, req.body.items),
+    async (req) => replaceCriteria(app.deps, actorOf(req), req.params.code, req.body.items),
   );
 
   app.get(
@@ -164,7 +155,7 @@ export const feasibilityRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: StudyOut },
       },
     },
-    async (req, reply) => reply.code(201).send(await createStudy(app.deps, ctxOf(req), req.params.code, req.body)),
+    async (req, reply) => reply.code(201).send(await createStudy(app.deps, actorOf(req), req.params.code, req.body)),
   );
 
   app.get(
@@ -202,7 +193,7 @@ export const feasibilityRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: StudyOut },
       },
     },
-    async (req) => updateStudy(app.deps, ctxOf(req), req.params.code, req.params.id, req.body),
+    async (req) => updateStudy(app.deps, actorOf(req), req.params.code, req.params.id, req.body),
   );
 
   app.delete(
@@ -219,7 +210,7 @@ export const feasibilityRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      await deleteStudy(app.deps, ctxOf(req), req.params.code, req.params.id);
+      await deleteStudy(app.deps, actorOf(req), req.params.code, req.params.id);
       return reply.code(204).send(null);
     },
   );
@@ -258,7 +249,7 @@ export const feasibilityRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: DecisionOut },
       },
     },
-    async (req, reply) => reply.code(201).send(await createDecision(app.deps, ctxOf(req), req.params.code, req.body)),
+    async (req, reply) => reply.code(201).send(await createDecision(app.deps, actorOf(req), req.params.code, req.body)),
   );
 
   app.delete(
@@ -275,7 +266,7 @@ export const feasibilityRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      await deleteDecision(app.deps, ctxOf(req), req.params.code, req.params.id);
+      await deleteDecision(app.deps, actorOf(req), req.params.code, req.params.id);
       return reply.code(204).send(null);
     },
   );

@@ -76,9 +76,12 @@ function pairsOf(obj: Record<string, unknown>, lng: string, resolve: Resolve): P
 }
 
 /**
- * The server keeps a small JSON summary per event: {before, after} for
- * changes, the fields for creations. Shown as "field: value" pairs in the UI
+ * The server keeps a small JSON summary per event: the fields for creations,
+ * and for updates `{changes: {field: {before, after}}, …context}`
+ * (src/server/services/diff.ts). Shown as "field: value" pairs in the UI
  * language, each value isolated so mixed Persian/Latin text keeps its order.
+ * Entries written before that shape ({before, after} objects, or snake_case
+ * fields each with {before, after}) still read as they always did.
  */
 export function AuditSummary({
   summary,
@@ -123,17 +126,30 @@ export function AuditSummary({
   governance = typeof parsed.body === "string";
 
   let pairs: Pair[];
-  const { before, after } = parsed;
+  const { before, after, changes } = parsed;
   const entries = Object.entries(parsed);
-  const perField = entries.length > 0 && entries.every(([, v]) => isRecord(v) && "before" in v && "after" in v);
-  if (perField) {
-    // {field: {before, after}, …}: one change per field.
+  const isChange = (v: unknown): v is { before: unknown; after: unknown } =>
+    isRecord(v) && "before" in v && "after" in v;
+  const perField = entries.length > 0 && entries.every(([, v]) => isChange(v));
+  if (isRecord(changes)) {
+    // The one update shape: the context first (which body, whose seat), then each changed field.
+    const { changes: _, ...context } = parsed;
+    const hidden = (k: string, x: unknown) => x !== null && x !== undefined && resolve(k, x) === null;
+    const changed = Object.entries(changes).flatMap(([k, v]): Pair[] => {
+      if (!isChange(v) || hidden(k, v.before) || hidden(k, v.after)) return [];
+      const show = (x: unknown) => resolve(k, x) ?? valueText(x, lng);
+      return [{ key: k, before: show(v.before), value: show(v.after) }];
+    });
+    pairs = [...pairsOf(context, lng, resolve), ...changed];
+  } else if (perField) {
+    // Older entries: {field: {before, after}, …}, one change per field.
     pairs = entries.map(([k, v]) => {
       const change = v as { before: unknown; after: unknown };
       const show = (x: unknown) => resolve(k, x) ?? valueText(parseJsonList(x), lng);
       return { key: k, before: show(change.before), value: show(change.after) };
     });
   } else if (isRecord(before) && isRecord(after)) {
+    // Older entries: {before: {…}, after: {…}}.
     const b = new Map(pairsOf(before, lng, resolve).map((p) => [p.key, p.value]));
     pairs = pairsOf(after, lng, resolve)
       .filter((p) => b.get(p.key) !== p.value)
