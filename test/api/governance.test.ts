@@ -172,8 +172,11 @@ describeEngines("governance: provincial committees and steering councils", (env)
     expect(actions).toContain("governance.member.remove");
     const update = audit.body.items.find((e) => e.action === "governance.member.update")!;
     expect(JSON.parse(update.summary)).toMatchObject({
-      before: { role: "chair", organisation: "استانداری", toDate: null },
-      after: { role: "secretary", organisation: null, toDate: "2030-03-20" },
+      changes: {
+        role: { before: "chair", after: "secretary" },
+        organisation: { before: "استانداری", after: null },
+        toDate: { before: null, after: "2030-03-20" },
+      },
     });
 
     const spec = await admin.get<{ paths: Record<string, unknown> }>("/api/openapi.json");

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { Id, IsoDate, PersonName, ProvinceCode } from "../../../core/schemas";
-import { actorOf, ctxOf } from "../../app";
+import { actorOf } from "../../app";
 import {
   addMember,
   GOVERNANCE_BODIES,
@@ -103,7 +103,7 @@ function bodyRoutes(
       },
     },
     async (req, reply) =>
-      reply.code(201).send(await addMember(app.deps, ctxOf(req), opts.ref(req.params as Params), req.body)),
+      reply.code(201).send(await addMember(app.deps, actorOf(req), opts.ref(req.params as Params), req.body)),
   );
 
   app.patch(
@@ -121,7 +121,7 @@ function bodyRoutes(
     },
     async (req) => {
       const p = req.params as Params;
-      return updateMember(app.deps, ctxOf(req), opts.ref(p), p.memberId!, req.body);
+      return updateMember(app.deps, actorOf(req), opts.ref(p), p.memberId!, req.body);
     },
   );
 
@@ -139,7 +139,7 @@ function bodyRoutes(
     },
     async (req, reply) => {
       const p = req.params as Params;
-      await removeMember(app.deps, ctxOf(req), opts.ref(p), p.memberId!);
+      await removeMember(app.deps, actorOf(req), opts.ref(p), p.memberId!);
       return reply.code(204).send(null);
     },
   );

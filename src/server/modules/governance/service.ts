@@ -15,10 +15,12 @@ import {
 } from "../../../core/governance";
 import { todayIso } from "../../../core/jalali";
 import { type Actor, type Scope, SYSTEM_ACTOR } from "../../../core/permissions";
-import { authorize, requireActor } from "../../auth/authorize";
-import { type Deps, nowIso, type RequestCtx } from "../../context";
+import { requireActor } from "../../auth/authorize";
+import { type Deps, nowIso } from "../../context";
 import type { DB, GovernanceMembersTable } from "../../db/schema";
-import { badRequest, notFound } from "../../errors";
+import { badRequest } from "../../errors";
+import { diffFields, hasChanges } from "../../services/diff";
+import { authorizeRecord, found } from "../../services/load";
 import { writeAudit } from "../audit/service";
 import { clusterScope } from "../clusters/service";
 import { grantRoleInTx, linkableUser, revokeGrantInTx } from "../users/service";
@@ -56,8 +58,9 @@ export type PlaceRef = { committeeOf: string } | { councilOf: string };
 async function placeOf(db: Kysely<DB>, actor: Actor | null, ref: PlaceRef): Promise<Place> {
   requireActor(actor);
   if ("committeeOf" in ref) {
-    const p = await db.selectFrom("provinces").select("code").where("code", "=", ref.committeeOf).executeTakeFirst();
-    if (!p) throw notFound();
+    const p = found(
+      await db.selectFrom("provinces").select("code").where("code", "=", ref.committeeOf).executeTakeFirst(),
+    );
     return { body: "provincial_committee", provinceCode: p.code, clusterId: null };
   }
   const s = await clusterScope(db, ref.councilOf);
@@ -69,8 +72,7 @@ const scopeOf = (p: Place): Scope => ({ provinceCode: p.provinceCode, clusterId:
 /** Readers out of scope get 404; visible-but-not-manageable gets 403. */
 async function canManage(db: Kysely<DB>, actor: Actor | null, ref: PlaceRef): Promise<{ a: Actor; place: Place }> {
   const place = await placeOf(db, actor, ref);
-  authorize(actor, "governance.read", scopeOf(place), true);
-  return { a: authorize(actor, "governance.manage", scopeOf(place)), place };
+  return { a: authorizeRecord(actor, scopeOf(place), "governance.read", "governance.manage"), place };
 }
 
 const isActive = (toDate: string | null) => toDate === null || toDate >= todayIso();
@@ -123,7 +125,7 @@ const roleOrder = (r: string) => {
 /** Members of a body: current ones first, then by role (chair first) and start date. */
 export async function listMembers(deps: Deps, actor: Actor | null, ref: PlaceRef, q: { active?: boolean }) {
   const place = await placeOf(deps.database.db, actor, ref);
-  authorize(actor, "governance.read", scopeOf(place), true);
+  authorizeRecord(actor, scopeOf(place), "governance.read");
   let query = inPlace(membersQuery(deps.database.db), place);
   if (q.active !== undefined) {
     const today = todayIso();
@@ -173,7 +175,9 @@ async function grantSeat(trx: Kysely<DB>, actor: Actor, place: Place, userId: st
   return grantRoleInTx(trx, actor, userId, { role: "council_member", clusterId: place.clusterId });
 }
 
-function auditView(m: Pick<GovernanceMembersTable, "person_name" | "organisation" | "role" | "from_date" | "to_date">) {
+function auditView(
+  m: Pick<GovernanceMembersTable, "person_name" | "organisation" | "role" | "from_date" | "to_date">,
+): Record<string, unknown> {
   return {
     personName: m.person_name,
     organisation: m.organisation,
@@ -187,10 +191,15 @@ async function memberDto(db: Kysely<DB>, id: string): Promise<MemberDto> {
   return toMemberDto(await membersQuery(db).where("governance_members.id", "=", id).executeTakeFirstOrThrow());
 }
 
-export async function addMember(deps: Deps, ctx: RequestCtx, ref: PlaceRef, input: MemberInput): Promise<MemberDto> {
+export async function addMember(
+  deps: Deps,
+  actor: Actor | null,
+  ref: PlaceRef,
+  input: MemberInput,
+): Promise<MemberDto> {
   const db = deps.database.db;
   const id = await db.transaction().execute(async (trx) => {
-    const { a, place } = await canManage(trx, ctx.actor, ref);
+    const { a, place } = await canManage(trx, actor, ref);
     const row = {
       id: randomUUID(),
       body: place.body,
@@ -230,9 +239,7 @@ async function loadMember(trx: Kysely<DB>, place: Place, id: string) {
     .where("body", "=", place.body)
     .where("province_code", "=", place.provinceCode);
   q = place.clusterId === null ? q.where("cluster_id", "is", null) : q.where("cluster_id", "=", place.clusterId);
-  const m = await q.executeTakeFirst();
-  if (!m) throw notFound();
-  return m;
+  return found(await q.executeTakeFirst());
 }
 
 /**
@@ -243,14 +250,14 @@ async function loadMember(trx: Kysely<DB>, place: Place, id: string) {
  */
 export async function updateMember(
   deps: Deps,
-  ctx: RequestCtx,
+  actor: Actor | null,
   ref: PlaceRef,
   id: string,
   input: MemberPatch,
 ): Promise<MemberDto> {
   const db = deps.database.db;
   await db.transaction().execute(async (trx) => {
-    const { a, place } = await canManage(trx, ctx.actor, ref);
+    const { a, place } = await canManage(trx, actor, ref);
     const m = await loadMember(trx, place, id);
     const next = {
       person_name: input.personName !== undefined ? input.personName.trim() : m.person_name,
@@ -265,23 +272,10 @@ export async function updateMember(
     const userChanged = next.user_id !== m.user_id;
     if (userChanged && next.user_id) await linkableUser(trx, a, next.user_id);
 
-    const before: Record<string, unknown> = {};
-    const after: Record<string, unknown> = {};
-    const fields = [
-      ["personName", "person_name"],
-      ["organisation", "organisation"],
-      ["role", "role"],
-      ["fromDate", "from_date"],
-      ["toDate", "to_date"],
-      ["userId", "user_id"],
-    ] as const;
-    for (const [key, col] of fields) {
-      if (next[col] !== m[col]) {
-        before[key] = m[col];
-        after[key] = next[col];
-      }
-    }
-    if (Object.keys(after).length === 0) return;
+    const changes = diffFields({ ...auditView(m), userId: m.user_id }, { ...auditView(next), userId: next.user_id });
+    if (!hasChanges(changes)) return;
+    // What the change did to the seat's grant, beside the changed fields.
+    const grant: { grantRevoked?: string; grantId?: string } = {};
 
     const had = wantsGrant(place, m);
     const wants = wantsGrant(place, next);
@@ -292,13 +286,13 @@ export async function updateMember(
     next.grant_id = live ? live.id : null;
     if (next.grant_id && (!wants || userChanged)) {
       await revokeGrantInTx(trx, a, next.grant_id);
-      after.grantRevoked = next.grant_id;
+      grant.grantRevoked = next.grant_id;
       next.grant_id = null;
     }
     // A grant revoked elsewhere comes back only when the seat itself starts to call for one.
     if (wants && next.grant_id === null && (!had || userChanged)) {
       next.grant_id = await grantSeat(trx, a, place, next.user_id!);
-      after.grantId = next.grant_id;
+      grant.grantId = next.grant_id;
     }
     await trx.updateTable("governance_members").set(next).where("id", "=", id).execute();
     await writeAudit(trx, a, {
@@ -307,16 +301,16 @@ export async function updateMember(
       targetId: id,
       provinceCode: place.provinceCode,
       clusterId: place.clusterId,
-      summary: { body: place.body, personName: next.person_name, before, after },
+      summary: { body: place.body, personName: next.person_name, changes, ...grant },
     });
   });
   return memberDto(db, id);
 }
 
 /** Removes a seat recorded by mistake, and the grant it gave. */
-export async function removeMember(deps: Deps, ctx: RequestCtx, ref: PlaceRef, id: string): Promise<void> {
+export async function removeMember(deps: Deps, actor: Actor | null, ref: PlaceRef, id: string): Promise<void> {
   await deps.database.db.transaction().execute(async (trx) => {
-    const { a, place } = await canManage(trx, ctx.actor, ref);
+    const { a, place } = await canManage(trx, actor, ref);
     const m = await loadMember(trx, place, id);
     const revoked = m.grant_id ? await revokeGrantInTx(trx, a, m.grant_id) : false;
     await trx.deleteFrom("governance_members").where("id", "=", id).execute();
