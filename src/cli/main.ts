@@ -14,7 +14,7 @@ import type { Database } from "../server/db/connection";
 import { loadDemo } from "../server/demo/load";
 import { AppError, errorMessage } from "../server/errors";
 import { createMailer } from "../server/mailer";
-import { createUser } from "../server/modules/users/service";
+import { createUser } from "../server/modules/users/users";
 import { openAndMigrate } from "../server/start";
 
 class UsageError extends Error {}
@@ -84,16 +84,12 @@ program
     await withDatabase(async (database) => {
       const config = loadConfig();
       const deps: Deps = { database, config, mailer: createMailer(config.smtpUrl, config.mailFrom) };
-      const { user } = await createUser(
-        deps,
-        { actor: SYSTEM_ACTOR, lang: "en", ip: "cli" },
-        {
-          email: a.email,
-          name: a.name ?? a.email,
-          password: a.password,
-          grant: { role: a.role, provinceCode: a.province, clusterId: a.cluster, enterpriseId: a.enterprise },
-        },
-      );
+      const { user } = await createUser(deps, SYSTEM_ACTOR, {
+        email: a.email,
+        name: a.name ?? a.email,
+        password: a.password,
+        grant: { role: a.role, provinceCode: a.province, clusterId: a.cluster, enterpriseId: a.enterprise },
+      });
       console.log(`Created user ${user.email} (${user.id}) as ${a.role}.`);
     });
   });

@@ -32,7 +32,9 @@ describeEngines("audit log", (env) => {
     const update = all.body.items.find((e) => e.action === "user.update")!;
     expect(update.actorName).toBe("ممیز ملی");
     expect(update.targetId).toBe(created.body.id);
-    expect(JSON.parse(update.summary)).toEqual({ before: { name: "کاربر ممیزی" }, after: { name: "کاربر ممیزی‌شده" } });
+    expect(JSON.parse(update.summary)).toEqual({
+      changes: { name: { before: "کاربر ممیزی", after: "کاربر ممیزی‌شده" } },
+    });
     // Secrets never reach the log.
     expect(JSON.stringify(all.body)).not.toContain("Audited-12345");
     expect(JSON.stringify(all.body)).not.toContain("Reset-audit-123");

@@ -2,7 +2,7 @@ import { type Actor, type Grant, type Role, tokenGrantHolds } from "../../core/p
 import { type Deps, nowIso } from "../context";
 import { AppError, tooMany, unauthenticated } from "../errors";
 import { writeAudit } from "../modules/audit/service";
-import { grantsOf } from "../modules/users/service";
+import { grantsOf } from "../modules/users/shared";
 import { attemptKey, clearFailures, isKnownDevice, lockedFor, recordFailure, rememberDevice } from "./attempts";
 import { DUMMY_HASH, verifyPassword } from "./passwords";
 import { newSecret, sha256 } from "./secrets";

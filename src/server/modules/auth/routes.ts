@@ -3,12 +3,12 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ACTIONS, type Action, canAnywhere } from "../../../core/permissions";
 import { ChangePasswordInput, LoginInput, SessionOut, UpdateMeInput } from "../../../core/schemas";
-import { ctxOf } from "../../app";
 import { DEVICE_COOKIE, DEVICE_MAX_AGE_S } from "../../auth/attempts";
 import { requireActor } from "../../auth/authorize";
 import { login, logout, SESSION_ABSOLUTE_MS, SESSION_COOKIE } from "../../auth/sessions";
 import { unauthenticated } from "../../errors";
-import { changeOwnPassword, setOwnLocale, userDtoById } from "../users/service";
+import { changeOwnPassword, setOwnLocale } from "../users/account";
+import { userDtoById } from "../users/shared";
 
 async function sessionBody(req: FastifyRequest, userId: string, csrfToken: string | null) {
   const user = await userDtoById(req.server.deps.database.db, userId);
@@ -139,7 +139,13 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      await changeOwnPassword(app.deps, ctxOf(req), req.body.currentPassword, req.body.newPassword, req.auth.sessionId);
+      await changeOwnPassword(
+        app.deps,
+        req.auth.actor,
+        req.body.currentPassword,
+        req.body.newPassword,
+        req.auth.sessionId,
+      );
       return reply.code(204).send(null);
     },
   );

@@ -23,7 +23,8 @@ import { diffFields, hasChanges } from "../../services/diff";
 import { authorizeRecord, found } from "../../services/load";
 import { writeAudit } from "../audit/service";
 import { clusterScope } from "../clusters/service";
-import { grantRoleInTx, linkableUser, revokeGrantInTx } from "../users/service";
+import { grantRoleInTx, revokeGrantInTx } from "../users/grants";
+import { linkableUser } from "../users/shared";
 
 export { GOVERNANCE_BODIES, GOVERNANCE_ROLES, type GovernanceBody, type GovernanceRole };
 

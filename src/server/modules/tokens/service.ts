@@ -15,7 +15,8 @@ import { badRequest, fieldError } from "../../errors";
 import { loadAuthorized } from "../../services/load";
 import { inScope } from "../../services/scope";
 import { writeAudit } from "../audit/service";
-import { type GrantInput, grantsOfMany, resolveGrantScope } from "../users/service";
+import { resolveGrantScope } from "../users/grants";
+import { type GrantInput, grantsOfMany } from "../users/shared";
 
 type TokenRow = Selectable<ApiTokensTable> & {
   cluster_name: string | null;

@@ -12,8 +12,9 @@ import {
   UserOut,
   UserUpdateInput,
 } from "../../../core/schemas";
-import { actorOf, ctxOf } from "../../app";
-import { addGrant, createUser, getUser, listUsers, resetPassword, revokeGrant, updateUser } from "./service";
+import { actorOf } from "../../app";
+import { addGrant, revokeGrant } from "./grants";
+import { createUser, getUser, listUsers, resetPassword, updateUser } from "./users";
 
 const tags = ["users"];
 const IdParams = z.strictObject({ id: Id });
@@ -59,7 +60,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const r = await createUser(app.deps, ctxOf(req), req.body);
+      const r = await createUser(app.deps, actorOf(req), req.body);
       return reply.code(r.invited ? 200 : 201).send({ ...r.user, invited: r.invited });
     },
   );
@@ -94,7 +95,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: UserOut },
       },
     },
-    async (req) => updateUser(app.deps, ctxOf(req), req.params.id, req.body),
+    async (req) => updateUser(app.deps, actorOf(req), req.params.id, req.body),
   );
 
   app.post(
@@ -112,7 +113,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      await resetPassword(app.deps, ctxOf(req), req.params.id, req.body.password);
+      await resetPassword(app.deps, actorOf(req), req.params.id, req.body.password);
       return reply.code(204).send(null);
     },
   );
@@ -131,7 +132,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: UserOut },
       },
     },
-    async (req, reply) => reply.code(201).send(await addGrant(app.deps, ctxOf(req), req.params.id, req.body)),
+    async (req, reply) => reply.code(201).send(await addGrant(app.deps, actorOf(req), req.params.id, req.body)),
   );
 
   app.delete(
@@ -147,6 +148,6 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: UserOut },
       },
     },
-    async (req) => revokeGrant(app.deps, ctxOf(req), req.params.id, req.params.grantId),
+    async (req) => revokeGrant(app.deps, actorOf(req), req.params.id, req.params.grantId),
   );
 };

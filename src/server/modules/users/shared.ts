@@ -1,0 +1,172 @@
+/**
+ * What the parts of user management share (users.ts, grants.ts, account.ts):
+ * the user and grant DTOs, loading a user's grants, and loading a user for
+ * an operation with the visibility rules of canSeeUser / canManageUser.
+ */
+import type { Kysely } from "kysely";
+import { type Actor, canManageUser, canSeeUser, type Grant, type Role } from "../../../core/permissions";
+import { requireActor } from "../../auth/authorize";
+import type { DB, GrantRow, UserRow } from "../../db/schema";
+import { badRequest } from "../../errors";
+import { authorizeRecord, found } from "../../services/load";
+
+export interface GrantInput {
+  role: Role;
+  provinceCode?: string | null;
+  clusterId?: string | null;
+  enterpriseId?: string | null;
+}
+
+export interface GrantDto {
+  id: string;
+  role: Role;
+  provinceCode: string | null;
+  clusterId: string | null;
+  enterpriseId: string | null;
+  clusterName: string | null;
+  enterpriseName: string | null;
+}
+
+export interface UserDto {
+  id: string;
+  email: string;
+  name: string;
+  locale: "fa" | "en";
+  active: boolean;
+  homeProvinceCode: string | null;
+  createdAt: string;
+  lastLoginAt: string | null;
+  grants: GrantDto[];
+  /** What the caller may do with this account (detail responses only). */
+  can?: { manage: boolean };
+}
+
+type GrantWithNames = GrantRow & { cluster_name: string | null; enterprise_name: string | null };
+
+export async function loadGrants(db: Kysely<DB>, userIds: string[]): Promise<Map<string, GrantWithNames[]>> {
+  const out = new Map<string, GrantWithNames[]>();
+  if (userIds.length === 0) return out;
+  const rows = await db
+    .selectFrom("role_grants")
+    .leftJoin("clusters", "clusters.id", "role_grants.cluster_id")
+    .leftJoin("enterprises", "enterprises.id", "role_grants.enterprise_id")
+    .selectAll("role_grants")
+    .select(["clusters.name_fa as cluster_name", "enterprises.name as enterprise_name"])
+    .where("role_grants.user_id", "in", userIds)
+    .orderBy("role_grants.created_at")
+    .execute();
+  for (const r of rows) {
+    const list = out.get(r.user_id) ?? [];
+    list.push(r);
+    out.set(r.user_id, list);
+  }
+  return out;
+}
+
+export function toUserDto(u: UserRow, grants: GrantWithNames[]): UserDto {
+  return {
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    locale: u.locale === "en" ? "en" : "fa",
+    active: u.active === 1,
+    homeProvinceCode: u.home_province_code,
+    createdAt: u.created_at,
+    lastLoginAt: u.last_login_at,
+    grants: grants.map((g) => ({
+      id: g.id,
+      role: g.role as Role,
+      provinceCode: g.province_code,
+      clusterId: g.cluster_id,
+      enterpriseId: g.enterprise_id,
+      clusterName: g.cluster_name,
+      enterpriseName: g.enterprise_name,
+    })),
+  };
+}
+
+/** The grants of a user as the permission check wants them. */
+export async function grantsOf(db: Kysely<DB>, userId: string): Promise<Grant[]> {
+  const rows = await db.selectFrom("role_grants").selectAll().where("user_id", "=", userId).execute();
+  return rows.map((g) => ({
+    role: g.role as Role,
+    provinceCode: g.province_code,
+    clusterId: g.cluster_id,
+    enterpriseId: g.enterprise_id,
+  }));
+}
+
+/** The grants of many users in one query, by user id. */
+export async function grantsOfMany(db: Kysely<DB>, userIds: string[]): Promise<Map<string, Grant[]>> {
+  const out = new Map<string, Grant[]>();
+  for (const [id, rows] of await loadGrants(db, userIds)) {
+    out.set(
+      id,
+      rows.map((g) => ({
+        role: g.role as Role,
+        provinceCode: g.province_code,
+        clusterId: g.cluster_id,
+        enterpriseId: g.enterprise_id,
+      })),
+    );
+  }
+  return out;
+}
+
+export async function userDtoById(db: Kysely<DB>, id: string): Promise<UserDto | null> {
+  const u = await db.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirst();
+  if (!u) return null;
+  const grants = await loadGrants(db, [id]);
+  return toUserDto(u, grants.get(id) ?? []);
+}
+
+/**
+ * Loads a user for an operation and authorises it. Users the actor cannot
+ * see answer 404 (their existence is not revealed). "account" (edit,
+ * deactivate, reset the password) needs canManageUser; "grants" needs only a
+ * visible user, since each grant added or revoked is checked on its own scope.
+ */
+export async function loadUserFor(
+  db: Kysely<DB>,
+  actor: Actor | null,
+  id: string,
+  purpose: "read" | "account" | "grants",
+) {
+  requireActor(actor);
+  const u = found(await db.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirst());
+  const target = { homeProvinceCode: u.home_province_code, grants: await grantsOf(db, u.id) };
+  const a = authorizeRecord(
+    actor,
+    { provinceCode: u.home_province_code },
+    (x) => canSeeUser(x, target),
+    purpose === "account" ? (x) => canManageUser(x, target) : undefined,
+  );
+  return { u, a, target };
+}
+
+/** One user with what the actor may do with the account, as it stands now. */
+export async function userDetail(db: Kysely<DB>, actor: Actor, id: string): Promise<UserDto> {
+  const dto = (await userDtoById(db, id))!;
+  return {
+    ...dto,
+    can: { manage: canManageUser(actor, { homeProvinceCode: dto.homeProvinceCode, grants: dto.grants }) },
+  };
+}
+
+/**
+ * A user another module may link to one of its records (a council seat):
+ * existing, active and within the actor's reach (user.read); else 400
+ * unknown_user, so users out of scope are not revealed.
+ */
+export async function linkableUser(
+  db: Kysely<DB>,
+  actor: Actor,
+  userId: string,
+): Promise<{ id: string; name: string; homeProvinceCode: string | null }> {
+  const u = await db.selectFrom("users").selectAll().where("id", "=", userId).executeTakeFirst();
+  if (u?.active !== 1) throw badRequest("unknown_user");
+  if (!canSeeUser(actor, { homeProvinceCode: u.home_province_code, grants: await grantsOf(db, u.id) })) {
+    throw badRequest("unknown_user");
+  }
+  return { id: u.id, name: u.name, homeProvinceCode: u.home_province_code };
+}
