@@ -16,7 +16,7 @@ import type { DB } from "../../db/schema";
 import { AppError, badRequest } from "../../errors";
 import { authorizeRecord, found } from "../../services/load";
 import { writeAudit } from "../audit/service";
-import { clusterScope, transitionScope } from "../clusters/service";
+import { clusterScope, transitionScope } from "../clusters/shared";
 
 /** Record kinds that can own attachments; later modules add theirs here. */
 const OWNERS: Record<string, { scope(db: Kysely<DB>, id: string): Promise<Scope>; read: Action; write: Action }> = {

@@ -7,7 +7,7 @@ import type { z } from "zod";
 import { type Actor, can } from "../../../core/permissions";
 import type { ClusterAbilitiesOut, ClusterDetailOut } from "../../../core/schemas";
 import { requireActor } from "../../auth/authorize";
-import type { ClusterDetailDto } from "./service";
+import type { ClusterDetailDto } from "./shared";
 
 export function clusterAbilities(
   actor: Actor,

@@ -3,11 +3,49 @@
  * Jalali dates as text beside the ISO dates (Excel has no Jalali calendar).
  */
 import ExcelJS from "exceljs";
-import { isoToJalali } from "../../../core/jalali";
+import { isoToJalali, todayIso } from "../../../core/jalali";
 import type { Actor } from "../../../core/permissions";
+import { authorizeAnywhere } from "../../auth/authorize";
 import type { Deps } from "../../context";
 import { type Lang, t } from "../../i18n";
-import { clustersForExport, type ListClustersQuery } from "./service";
+import {
+  applyFilters,
+  baseQuery,
+  type ClusterDetailDto,
+  type ContractDto,
+  contractsOf,
+  type ListClustersQuery,
+  SORTS,
+  toDetail,
+} from "./shared";
+
+/** All registry rows matching the filters, for the export (bounded by the registry's size). */
+export async function clustersForExport(
+  deps: Deps,
+  actor: Actor | null,
+  q: Omit<ListClustersQuery, "limit" | "offset">,
+): Promise<ClusterDetailDto[]> {
+  const a = authorizeAnywhere(actor, "cluster.read");
+  const db = deps.database.db;
+  const rows = await applyFilters(baseQuery(db), a, q)
+    .selectAll("clusters")
+    .select(["provinces.name_fa as province_name_fa", "provinces.name_en as province_name_en"])
+    .orderBy(SORTS[q.sort], q.order)
+    .orderBy("clusters.name_sort")
+    .limit(50_000)
+    .execute();
+  const today = todayIso();
+  const contracts = new Map<string, ContractDto[]>();
+  for (let i = 0; i < rows.length; i += 500) {
+    const part = await contractsOf(
+      db,
+      rows.slice(i, i + 500).map((r) => r.id),
+      today,
+    );
+    for (const [k, v] of part) contracts.set(k, v);
+  }
+  return rows.map((r) => toDetail(r, contracts.get(r.id) ?? [], today));
+}
 
 const COLUMNS = [
   "name",

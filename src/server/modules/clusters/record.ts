@@ -12,7 +12,8 @@ import type { Deps } from "../../context";
 import { t } from "../../i18n";
 import { attachmentDisposition, safeFileName } from "../../pdf/disposition";
 import { renderPdf } from "../../pdf/render";
-import { type ClusterDetailDto, getCluster } from "./service";
+import { getCluster } from "./registry";
+import type { ClusterDetailDto } from "./shared";
 
 export const RECORD_TEMPLATE = "modules/clusters/record.typ";
 

@@ -19,18 +19,11 @@ import {
 } from "../../../core/schemas";
 import { actorOf } from "../../app";
 import { withAbilities } from "./abilities";
+import { addContract, updateContract } from "./contracts";
+import { listEnterprises } from "./enterprises";
 import { exportClustersXlsx } from "./export";
-import {
-  addContract,
-  clusterStats,
-  createCluster,
-  getCluster,
-  listClusters,
-  listEnterprises,
-  transitionCluster,
-  updateCluster,
-  updateContract,
-} from "./service";
+import { createCluster, getCluster, listClusters, transitionCluster, updateCluster } from "./registry";
+import { clusterStats } from "./stats";
 
 const tags = ["clusters"];
 const FilterQuery = z.strictObject({ ...ClusterFilters });

@@ -22,7 +22,7 @@ import { badRequest } from "../../errors";
 import { diffFields, hasChanges } from "../../services/diff";
 import { authorizeRecord, found } from "../../services/load";
 import { writeAudit } from "../audit/service";
-import { clusterScope } from "../clusters/service";
+import { clusterScope } from "../clusters/shared";
 import { grantRoleInTx, revokeGrantInTx } from "../users/grants";
 import { linkableUser } from "../users/shared";
 

@@ -1,0 +1,49 @@
+/**
+ * Enterprises of the clusters, as pickers and lists see them. They stay in
+ * the clusters module until the members module that follows takes them.
+ */
+import { normalizeFa } from "../../../core/normalize";
+import type { Actor } from "../../../core/permissions";
+import { authorizeAnywhere } from "../../auth/authorize";
+import type { Deps } from "../../context";
+import { containsNormalized } from "../../db/dialect";
+import { paginate } from "../../services/paginate";
+import { inScope } from "../../services/scope";
+
+export async function listEnterprises(
+  deps: Deps,
+  actor: Actor | null,
+  q: { clusterId?: string; q?: string; limit: number; offset: number },
+) {
+  const a = authorizeAnywhere(actor, "enterprise.read");
+  let base = inScope(
+    deps.database.db.selectFrom("enterprises").innerJoin("clusters", "clusters.id", "enterprises.cluster_id"),
+    a,
+    "enterprise.read",
+    { province: "enterprises.province_code", cluster: "enterprises.cluster_id", enterprise: "enterprises.id" },
+  );
+  if (q.clusterId) base = base.where("enterprises.cluster_id", "=", q.clusterId);
+  if (q.q) base = base.where(containsNormalized("enterprises.name_norm", normalizeFa(q.q)));
+  const { rows, total } = await paginate(base, q, (b) =>
+    b
+      .select([
+        "enterprises.id",
+        "enterprises.name",
+        "enterprises.cluster_id",
+        "clusters.name_fa as cluster_name",
+        "enterprises.province_code",
+      ])
+      .orderBy("enterprises.name_sort")
+      .orderBy("enterprises.id"),
+  );
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      clusterId: r.cluster_id,
+      clusterName: r.cluster_name,
+      provinceCode: r.province_code,
+    })),
+    total,
+  };
+}
