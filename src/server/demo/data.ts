@@ -4,7 +4,8 @@
  * reports give, and one account per role. Dates are written in Jalali as the
  * reports give them; the loader converts them. Where a report gives no date,
  * the record carries the date it was entered, as an office entering paper
- * records would.
+ * records would. Over 400 lines because it is data, kept in one file so it
+ * reads side by side with the reports.
  */
 
 export interface DemoContract {
