@@ -1,5 +1,5 @@
 import { type Action, type Actor, can, canAnywhere, type Scope } from "../../core/permissions";
-import { forbidden, notFound, unauthenticated } from "../errors";
+import { forbidden, unauthenticated } from "../errors";
 
 /** The signed-in actor, or 401. */
 export function requireActor(actor: Actor | null): Actor {
@@ -8,13 +8,15 @@ export function requireActor(actor: Actor | null): Actor {
 }
 
 /**
- * Throws unless the actor may do the action on the target. Reads of records
- * out of scope answer 404 (the record's existence is not revealed); writes
- * on visible records answer 403.
+ * Throws 403 unless the actor may do the action on the target: for actions
+ * on a scope rather than on a record someone may or may not see (creating
+ * in a province, giving a grant). On an existing record use
+ * authorizeRecord() (src/server/services/load.ts): 404 unless it may be
+ * read, then 403.
  */
-export function authorize(actor: Actor | null, action: Action, target: Scope, hide = false): Actor {
+export function authorize(actor: Actor | null, action: Action, target: Scope): Actor {
   const a = requireActor(actor);
-  if (!can(a, action, target)) throw hide ? notFound() : forbidden();
+  if (!can(a, action, target)) throw forbidden();
   return a;
 }
 
