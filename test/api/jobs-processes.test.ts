@@ -160,22 +160,17 @@ describe.skipIf(!pgAdminUrl)("job queue across two server processes [postgres]",
   }, 90_000);
 
   it("runs the hourly council-seat sweep once although both processes schedule it", async () => {
-    const period = Math.floor(Date.now() / 3600_000);
-    const sweep = await until("the sweep to run", async () => {
-      const rows = await database.db
-        .selectFrom("jobs")
-        .selectAll()
-        .where("kind", "=", "governance.expire_seats")
-        .where("unique_key", "=", `governance.expire_seats@${period}`)
-        .execute();
-      return rows.length === 1 && rows[0]!.state === "done" ? rows : false;
+    const sweeps = () =>
+      database.db.selectFrom("jobs").selectAll().where("kind", "=", "governance.expire_seats").execute();
+    await until("the sweep to run", async () => {
+      const rows = await sweeps();
+      return (rows.length > 0 && rows.every((r) => r.state === "done")) || false;
     });
-    expect(Number(sweep[0]!.attempts)).toBe(1);
-    const all = await database.db
-      .selectFrom("jobs")
-      .select("id")
-      .where("kind", "=", "governance.expire_seats")
-      .execute();
-    expect(all).toHaveLength(1);
+    // One row per hour however many instances schedule it (two, if the run crossed an hour), each run once.
+    const rows = await sweeps();
+    const keys = rows.map((r) => r.unique_key);
+    expect(new Set(keys).size).toBe(rows.length);
+    expect(rows.length).toBeLessThanOrEqual(2);
+    for (const r of rows) expect(Number(r.attempts)).toBe(1);
   });
 });

@@ -212,7 +212,10 @@ describeEngines(
     it("retries while the SMTP server says 'try later' and delivers once it accepts, exactly once", async () => {
       smtp.refusing = 421;
       await queue(`later-${env().engine}@test.ir`);
-      await until("two failed tries", async () => Number((await outbox(`later-${env().engine}@test.ir`)).attempts) >= 2);
+      await until(
+        "two failed tries",
+        async () => Number((await outbox(`later-${env().engine}@test.ir`)).attempts) >= 2,
+      );
       expect((await outbox(`later-${env().engine}@test.ir`)).status).toBe("pending");
       expect((await outbox(`later-${env().engine}@test.ir`)).error).toContain("try again later");
       smtp.refusing = null;
