@@ -39,18 +39,7 @@ import type { Config } from "./config";
 import type { Deps, RequestCtx } from "./context";
 import { AppError, type ErrorParam, errorMessage, type FieldIssue } from "./errors";
 import { type Lang, langFrom } from "./i18n";
-import { attachmentRoutes } from "./modules/attachments/routes";
-import { auditRoutes } from "./modules/audit/routes";
-import { authRoutes } from "./modules/auth/routes";
-import { clusterRoutes } from "./modules/clusters/routes";
-import { feasibilityRoutes } from "./modules/feasibility/routes";
-import { governanceRoutes } from "./modules/governance/routes";
-import { healthRoutes } from "./modules/health/routes";
-import { jobRoutes } from "./modules/jobs/routes";
-import { notificationRoutes } from "./modules/notifications/routes";
-import { provinceRoutes } from "./modules/provinces/routes";
-import { tokenRoutes } from "./modules/tokens/routes";
-import { userRoutes } from "./modules/users/routes";
+import { moduleRoutes } from "./modules/index";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -486,20 +475,11 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<Fas
     return sendProblem(reply, req.lang ?? "fa", p.status, p.code, p.params, p.issues);
   });
 
-  await app.register(healthRoutes);
+  // Every module's routes, from its manifest (modules/index.ts).
+  for (const routes of moduleRoutes.root()) await app.register(routes);
   await app.register(
     async (api) => {
-      await api.register(authRoutes);
-      await api.register(userRoutes);
-      await api.register(provinceRoutes);
-      await api.register(clusterRoutes);
-      await api.register(feasibilityRoutes);
-      await api.register(governanceRoutes);
-      await api.register(auditRoutes);
-      await api.register(tokenRoutes);
-      await api.register(notificationRoutes);
-      await api.register(attachmentRoutes);
-      await api.register(jobRoutes);
+      for (const routes of moduleRoutes.api()) await api.register(routes);
     },
     { prefix: "/api/v1" },
   );

@@ -2,68 +2,36 @@
  * Application errors carry a stable code; the error handler turns them into
  * RFC 9457 problem+json with a message in the caller's language.
  */
-export type ErrorCode =
-  | "validation_failed"
-  | "bad_json"
-  | "body_too_large"
-  | "unsupported_media_type"
-  | "not_found"
-  | "route_not_found"
-  | "unauthenticated"
-  | "session_expired"
-  | "invalid_token"
-  | "token_suspended"
-  | "grant_required"
-  | "forbidden"
-  | "csrf_failed"
-  | "invalid_credentials"
-  | "too_many_attempts"
-  | "rate_limited"
-  | "email_taken"
-  | "weak_password"
-  | "wrong_current_password"
-  | "invalid_grant_scope"
-  | "unknown_province"
-  | "unknown_cluster"
-  | "unknown_enterprise"
-  | "cannot_change_self"
-  | "grant_exists"
-  | "file_missing"
-  | "file_too_large"
-  | "file_type_not_allowed"
-  | "file_type_mismatch"
-  | "multipart_invalid"
-  | "too_many_files"
-  | "too_many_parts"
-  | "bad_url"
-  | "uri_too_long"
-  | "headers_too_large"
-  | "request_timeout"
-  | "bad_request"
-  | "weights_must_total_100"
-  | "duplicate_criterion"
-  | "unknown_criterion"
-  | "scores_incomplete"
-  | "no_study_for_cluster"
-  | "unknown_user"
-  | "database_unavailable"
-  | "internal_error"
-  | "date_in_future"
-  | "date_out_of_range"
-  | "expiry_not_future"
-  | "expiry_too_far"
-  | "invalid_characters"
-  | "smtp_not_configured"
-  | "mail_not_resendable"
-  | "job_not_retryable"
-  | "end_before_start"
-  | "cluster_name_taken"
-  | "transition_not_allowed"
-  | "reason_required"
-  | "date_before_previous_step"
-  | "contract_required"
-  | "approvals_required"
-  | "approval_after_step";
+/**
+ * Codes of the platform itself (HTTP, validation, sessions, storage); each
+ * module lists its own in its manifest (modules/<name>/module.ts).
+ */
+export const PLATFORM_ERROR_CODES = [
+  "validation_failed",
+  "bad_json",
+  "body_too_large",
+  "unsupported_media_type",
+  "not_found",
+  "route_not_found",
+  "unauthenticated",
+  "session_expired",
+  "forbidden",
+  "csrf_failed",
+  "rate_limited",
+  "bad_url",
+  "uri_too_long",
+  "headers_too_large",
+  "request_timeout",
+  "bad_request",
+  "database_unavailable",
+  "internal_error",
+  "date_in_future",
+  "date_out_of_range",
+  "invalid_characters",
+  "end_before_start",
+] as const;
+
+export type ErrorCode = (typeof PLATFORM_ERROR_CODES)[number] | ModuleErrorCode;
 
 export interface FieldIssue {
   path: string;
@@ -72,6 +40,7 @@ export interface FieldIssue {
 }
 
 import { type Lang, t } from "./i18n";
+import type { ModuleErrorCode } from "./modules/index";
 
 /** The message for an error code in a language, with its parameters filled in. */
 export function errorMessage(lang: Lang, code: string, params: Record<string, ErrorParam> = {}): string {

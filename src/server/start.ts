@@ -7,9 +7,9 @@ import type { Config } from "./config";
 import type { Deps } from "./context";
 import { type Database, openDatabase } from "./db/connection";
 import { migrateToLatest } from "./db/migrations/index";
-import { JOB_KINDS } from "./jobs/kinds";
 import { startWorker } from "./jobs/queue";
 import { createMailer } from "./mailer";
+import { allJobKinds } from "./modules/index";
 
 export async function openAndMigrate(config: Config): Promise<Database> {
   const database = await openDatabase(config.database);
@@ -30,7 +30,7 @@ export async function createServer(config: Config, database: Database, opts: { l
   let stopWorker: (() => Promise<void>) | null = null;
   if (config.jobs.worker) {
     app.addHook("onReady", async () => {
-      const worker = startWorker(deps, JOB_KINDS, { onError: (e) => app.log.error(e, "job worker") });
+      const worker = startWorker(deps, allJobKinds(), { onError: (e) => app.log.error(e, "job worker") });
       deps.kickJobs = worker.kick;
       stopWorker = worker.stop;
     });

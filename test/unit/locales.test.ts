@@ -3,10 +3,9 @@
  * same keys, and everything the server looks up must be there (a web edit
  * that drops a server section would otherwise show raw keys to users).
  */
-import fs from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { CLUSTER_STATES } from "../../src/core/schemas";
+import { allErrorCodes, allMailTemplates } from "../../src/server/modules/index";
 import en from "../../src/web/locales/en.json" with { type: "json" };
 import fa from "../../src/web/locales/fa.json" with { type: "json" };
 
@@ -22,19 +21,13 @@ function lookup(t: Tree, key: string): string | undefined {
   return typeof node === "string" ? node : undefined;
 }
 
-const ERROR_CODES = [
-  ...fs
-    .readFileSync(path.resolve(import.meta.dirname, "../../src/server/errors.ts"), "utf8")
-    .matchAll(/^\s+\| "([a-z_0-9]+)"/gm),
-].map((m) => m[1]!);
+/** The platform's codes and every module's, from their manifests. */
+const ERROR_CODES = allErrorCodes();
 
 const SERVER_KEYS = [
   ...ERROR_CODES.map((c) => `errors.${c}`),
   ...CLUSTER_STATES.map((s) => `states.${s}`),
-  "mail.welcome.subject",
-  "mail.welcome.body",
-  "mail.password_reset.subject",
-  "mail.password_reset.body",
+  ...allMailTemplates().flatMap((m) => [`mail.${m}.subject`, `mail.${m}.body`]),
   "clusterExport.sheet",
   "clusterExport.name",
   "clusterExport.stateSinceJalali",
@@ -54,6 +47,8 @@ describe("locale files", () => {
   it("found the server's error codes", () => {
     expect(ERROR_CODES.length).toBeGreaterThan(30);
     expect(ERROR_CODES).toContain("transition_not_allowed");
+    expect(ERROR_CODES).toContain("validation_failed");
+    expect(new Set(ERROR_CODES).size).toBe(ERROR_CODES.length);
   });
 
   it.each(SERVER_KEYS)("%s is translated in both languages", (key) => {

@@ -9,22 +9,24 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { fileTypeFromBuffer } from "file-type";
 import type { Kysely } from "kysely";
-import type { Action, Actor, Scope } from "../../../core/permissions";
+import type { Actor, Scope } from "../../../core/permissions";
 import { stripBidiControls, textProblem } from "../../../core/text";
 import { type Deps, nowIso } from "../../context";
 import type { DB } from "../../db/schema";
 import { AppError, badRequest } from "../../errors";
 import { authorizeRecord, found } from "../../services/load";
 import { writeAudit } from "../audit/service";
-import { clusterScope, transitionScope } from "../clusters/shared";
+import { attachmentOwners } from "../index";
+import type { AttachmentOwner } from "../module";
 
 /** Record kinds that can own attachments; later modules add theirs here. */
-const OWNERS: Record<string, { scope(db: Kysely<DB>, id: string): Promise<Scope>; read: Action; write: Action }> = {
-  cluster: { scope: clusterScope, read: "cluster.read", write: "cluster.update" },
-  // Evidence for a life-cycle step: minutes, approval letters, contracts.
-  transition: { scope: transitionScope, read: "cluster.read", write: "cluster.update" },
-};
-export type OwnerType = keyof typeof OWNERS;
+/** A record kind that owns attachments, as some module's manifest declares it (attachmentOwners). */
+export type OwnerType = string;
+
+/** The owner kind's scope and rights, or 404 for a kind no module declares. */
+function ownerKind(type: OwnerType): AttachmentOwner {
+  return found(attachmentOwners()[type]);
+}
 
 /** Extension → the type file-type must detect in the content. */
 const ALLOWED: Record<string, { detected: string; mime: string }> = {
@@ -85,7 +87,7 @@ export async function authorizeAttach(
   owner: { type: OwnerType; id: string },
   db: Kysely<DB> = deps.database.db,
 ): Promise<{ scope: Scope; actor: Actor }> {
-  const kind = OWNERS[owner.type]!;
+  const kind = ownerKind(owner.type);
   const scope = await kind.scope(db, owner.id);
   return { scope, actor: authorizeRecord(actor, scope, kind.read, kind.write) };
 }
@@ -147,7 +149,7 @@ export async function addAttachment(
 
 export async function listAttachments(deps: Deps, actor: Actor | null, owner: { type: OwnerType; id: string }) {
   const db = deps.database.db;
-  const kind = OWNERS[owner.type]!;
+  const kind = ownerKind(owner.type);
   authorizeRecord(actor, await kind.scope(db, owner.id), kind.read);
   const rows = await db
     .selectFrom("attachments")
@@ -169,7 +171,7 @@ export async function listAttachments(deps: Deps, actor: Actor | null, owner: { 
 export async function openAttachment(deps: Deps, actor: Actor | null, id: string) {
   const db = deps.database.db;
   const row = found(await db.selectFrom("attachments").selectAll().where("id", "=", id).executeTakeFirst());
-  const kind = found(OWNERS[row.owner_type]);
+  const kind = ownerKind(row.owner_type);
   authorizeRecord(actor, await kind.scope(db, row.owner_id), kind.read);
   const content = await fs.readFile(path.join(deps.config.attachmentsDir, row.storage_key));
   return { fileName: row.file_name, mime: row.mime, content };

@@ -19,10 +19,10 @@ import { found, loadAuthorized } from "../../services/load";
 import { paginate } from "../../services/paginate";
 import { inScope } from "../../services/scope";
 import { writeAudit } from "../audit/service";
+import type { MailTemplate } from "../index";
 import { sendMailJob } from "./jobs";
 
 export type NotificationKind = "welcome" | "password_reset" | "grant_added" | "grant_revoked";
-export type MailTemplate = "welcome" | "password_reset" | "invited";
 
 export async function notify(
   trx: Kysely<DB>,

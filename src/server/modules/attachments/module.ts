@@ -1,0 +1,16 @@
+import { defineModule } from "../module";
+import { attachmentRoutes } from "./routes";
+
+export const attachmentsModule = defineModule({
+  name: "attachments",
+  routes: attachmentRoutes,
+  errorCodes: [
+    "file_missing",
+    "file_too_large",
+    "file_type_not_allowed",
+    "file_type_mismatch",
+    "multipart_invalid",
+    "too_many_files",
+    "too_many_parts",
+  ],
+});

@@ -1,0 +1,22 @@
+import { defineModule } from "../module";
+import { clusterRoutes } from "./routes";
+import { clusterScope, transitionScope } from "./shared";
+
+export const clustersModule = defineModule({
+  name: "clusters",
+  routes: clusterRoutes,
+  errorCodes: [
+    "cluster_name_taken",
+    "transition_not_allowed",
+    "reason_required",
+    "date_before_previous_step",
+    "contract_required",
+    "approvals_required",
+    "approval_after_step",
+  ],
+  attachmentOwners: {
+    cluster: { scope: clusterScope, read: "cluster.read", write: "cluster.update" },
+    // Evidence for a life-cycle step: minutes, approval letters, contracts.
+    transition: { scope: transitionScope, read: "cluster.read", write: "cluster.update" },
+  },
+});

@@ -1,0 +1,14 @@
+import { defineModule } from "../module";
+import { feasibilityRoutes } from "./routes";
+
+export const feasibilityModule = defineModule({
+  name: "feasibility",
+  routes: feasibilityRoutes,
+  errorCodes: [
+    "weights_must_total_100",
+    "duplicate_criterion",
+    "unknown_criterion",
+    "scores_incomplete",
+    "no_study_for_cluster",
+  ],
+});

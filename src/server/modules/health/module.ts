@@ -1,0 +1,4 @@
+import { defineModule } from "../module";
+import { healthRoutes } from "./routes";
+
+export const healthModule = defineModule({ name: "health", rootRoutes: healthRoutes, errorCodes: [] });

@@ -1,0 +1,4 @@
+import { defineModule } from "../module";
+import { jobRoutes } from "./routes";
+
+export const jobsModule = defineModule({ name: "jobs", routes: jobRoutes, errorCodes: ["job_not_retryable"] });
