@@ -97,6 +97,7 @@ export default function JobsPage() {
           <TextField
             select
             size="small"
+            sx={{ width: 220, maxWidth: "100%" }}
             label={t("jobs.state")}
             value={state}
             onChange={(e) => setState(e.target.value as JobState)}
