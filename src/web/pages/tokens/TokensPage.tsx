@@ -1,7 +1,6 @@
 import Add from "@mui/icons-material/Add";
 import ContentCopy from "@mui/icons-material/ContentCopy";
 import Alert from "@mui/material/Alert";
-import Box from "@mui/material/Box";
 import Button from "@mui/material/Button";
 import Chip from "@mui/material/Chip";
 import Dialog from "@mui/material/Dialog";
@@ -10,23 +9,19 @@ import DialogContent from "@mui/material/DialogContent";
 import DialogTitle from "@mui/material/DialogTitle";
 import IconButton from "@mui/material/IconButton";
 import InputAdornment from "@mui/material/InputAdornment";
-import { useTheme } from "@mui/material/styles";
 import TextField from "@mui/material/TextField";
 import Tooltip from "@mui/material/Tooltip";
 import Typography from "@mui/material/Typography";
-import useMediaQuery from "@mui/material/useMediaQuery";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { TokenItem } from "../../../core/schemas";
-import { ApiError, api, errorMessage } from "../../app/api";
+import { TokenCreateInput, type TokenItem } from "../../../core/schemas";
+import { api } from "../../app/api";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { type Column, DataTable } from "../../components/DataTable";
-import { DialogActionsRow } from "../../components/DialogActionsRow";
-import { DialogForm } from "../../components/DialogForm";
-import { EMPTY_GRANT, type GrantDraft, GrantFields, grantComplete, grantInput } from "../../components/GrantFields";
+import { DateField, FormDialog, TextField as FormTextField, useSchemaForm } from "../../components/form";
+import { EMPTY_GRANT, GrantFields, grantCodes } from "../../components/form/GrantFields";
 import { JalaliDate } from "../../components/JalaliDate";
-import { JalaliDateField } from "../../components/JalaliDateField";
 import { useGrantText } from "../../components/labels";
 import { useNotify } from "../../components/Notifier";
 import { PageHeader } from "../../components/PageHeader";
@@ -178,58 +173,34 @@ export default function TokensPage() {
 
 function IssueTokenDialog({ onClose, onIssued }: { onClose: () => void; onIssued: (token: string) => void }) {
   const { t } = useTranslation();
-  const theme = useTheme();
-  const fullScreen = useMediaQuery(theme.breakpoints.down("sm"));
-  const [name, setName] = useState("");
-  const [grant, setGrant] = useState<GrantDraft>(EMPTY_GRANT);
-  const [expiresAt, setExpiresAt] = useState<string | null>(null);
-  const issue = useMutation({
-    mutationFn: () =>
-      api.post<{ token: string; item: TokenItem }>("/tokens", {
-        name: name.trim(),
-        ...grantInput(grant),
-        ...(expiresAt ? { expiresAt } : {}),
-      }),
-    onSuccess: (r) => onIssued(r.token),
-  });
-  const err = issue.error instanceof ApiError ? issue.error : null;
-  const valid = name.trim() !== "" && grantComplete(grant);
+  const form = useSchemaForm(TokenCreateInput, { name: "", ...EMPTY_GRANT, expiresAt: null });
+  const role = form.watch("role");
   return (
-    <Dialog open onClose={onClose} fullScreen={fullScreen} maxWidth="sm" fullWidth>
-      <DialogForm onSubmit={() => valid && issue.mutate()}>
-        <DialogTitle>{t("tokens.issueTitle")}</DialogTitle>
-        <DialogContent>
-          <Box sx={{ display: "grid", gap: 2, pt: 1 }}>
-            {issue.isError && <Alert severity="error">{errorMessage(issue.error)}</Alert>}
-            <TextField
-              label={t("tokens.name")}
-              value={name}
-              autoFocus
-              required
-              onChange={(e) => setName(e.target.value)}
-              error={!!err?.fieldError("name")}
-              helperText={err?.fieldError("name") ?? t("tokens.nameHint")}
-              slotProps={{ htmlInput: { "data-testid": "token-form-name" } }}
-            />
-            <GrantFields value={grant} onChange={setGrant} testIdPrefix="token-form" />
-            <JalaliDateField
-              label={t("tokens.expiresAtOptional")}
-              value={expiresAt}
-              onChange={setExpiresAt}
-              disablePast
-              helperText={err?.fieldError("expiresAt") ?? t("tokens.expiryHint")}
-              error={!!err?.fieldError("expiresAt")}
-            />
-          </Box>
-        </DialogContent>
-        <DialogActionsRow
-          onCancel={onClose}
-          submitLabel={t("tokens.issue")}
-          disabled={!valid || issue.isPending}
-          testId="token-form-submit"
-        />
-      </DialogForm>
-    </Dialog>
+    <FormDialog
+      form={form}
+      title={t("tokens.issueTitle")}
+      onSubmit={async (body) => onIssued((await api.post<{ token: string; item: TokenItem }>("/tokens", body)).token)}
+      codes={grantCodes(role)}
+      submitLabel={t("tokens.issue")}
+      submitTestId="token-form-submit"
+      onClose={onClose}
+    >
+      <FormTextField
+        name="name"
+        label={t("tokens.name")}
+        autoFocus
+        required
+        helperText={t("tokens.nameHint")}
+        testId="token-form-name"
+      />
+      <GrantFields testIdPrefix="token-form" />
+      <DateField
+        name="expiresAt"
+        label={t("tokens.expiresAtOptional")}
+        disablePast
+        helperText={t("tokens.expiryHint")}
+      />
+    </FormDialog>
   );
 }
 
