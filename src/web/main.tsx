@@ -1,6 +1,6 @@
 import "vazirmatn/Vazirmatn-font-face.css";
 import { QueryClientProvider } from "@tanstack/react-query";
-import { StrictMode, Suspense } from "react";
+import { StrictMode, Suspense, startTransition } from "react";
 import { createRoot } from "react-dom/client";
 import { RouterProvider } from "react-router";
 import { setUnauthorizedHandler } from "./app/api";
@@ -25,16 +25,20 @@ setUnauthorizedHandler(() => {
 const root = document.getElementById("root");
 if (!root) throw new Error("#root is missing from index.html");
 
-createRoot(root).render(
-  <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <AppThemeProvider>
-        <NotifierProvider>
-          <Suspense fallback={<Loading minHeight="100vh" />}>
-            <RouterProvider router={router} />
-          </Suspense>
-        </NotifierProvider>
-      </AppThemeProvider>
-    </QueryClientProvider>
-  </StrictMode>,
+// A transition: React renders the first screen in slices and keeps the page responsive meanwhile.
+const app = createRoot(root);
+startTransition(() =>
+  app.render(
+    <StrictMode>
+      <QueryClientProvider client={queryClient}>
+        <AppThemeProvider>
+          <NotifierProvider>
+            <Suspense fallback={<Loading minHeight="100vh" />}>
+              <RouterProvider router={router} />
+            </Suspense>
+          </NotifierProvider>
+        </AppThemeProvider>
+      </QueryClientProvider>
+    </StrictMode>,
+  ),
 );
