@@ -22,6 +22,7 @@ import { type FormEvent, type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import { canGiveGrant } from "../../../core/permissions";
+import { GrantInput } from "../../../core/schemas";
 import { ApiError, api, errorMessage } from "../../app/api";
 import { useAuth } from "../../app/auth";
 import { useProvinceName } from "../../app/lookups";
@@ -30,7 +31,8 @@ import { BackButton } from "../../components/BackButton";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { DialogActionsRow } from "../../components/DialogActionsRow";
 import { ErrorState } from "../../components/ErrorState";
-import { EMPTY_GRANT, type GrantDraft, GrantFields, grantComplete, grantInput } from "../../components/GrantFields";
+import { FormAlert, SchemaForm, useSchemaForm } from "../../components/form";
+import { EMPTY_GRANT, GrantFields, grantCodes } from "../../components/form/GrantFields";
 import { JalaliDate } from "../../components/JalaliDate";
 import { Loading } from "../../components/Loading";
 import { useGrantText } from "../../components/labels";
@@ -62,7 +64,6 @@ export default function UserDetailPage() {
     queryKey: key,
     queryFn: ({ signal }) => api.get<User>(`/users/${encodeURIComponent(id)}`, undefined, signal),
   });
-  const [grant, setGrant] = useState<GrantDraft>(EMPTY_GRANT);
   const [revoking, setRevoking] = useState<Grant | null>(null);
   const [resetOpen, setResetOpen] = useState(false);
   const [editOpen, setEditOpen] = useState(false);
@@ -81,14 +82,6 @@ export default function UserDetailPage() {
       notify.success(t("common.saved"));
     },
     onError: notify.error,
-  });
-  const addGrant = useMutation({
-    mutationFn: () => api.post<User>(`/users/${encodeURIComponent(id)}/grants`, grantInput(grant)),
-    onSuccess: (u) => {
-      updated(u);
-      setGrant(EMPTY_GRANT);
-      notify.success(t("userDetail.grantAdded"));
-    },
   });
   const revoke = useMutation({
     mutationFn: (g: Grant) => api.delete<User>(`/users/${encodeURIComponent(id)}/grants/${encodeURIComponent(g.id)}`),
@@ -115,7 +108,6 @@ export default function UserDetailPage() {
   const grants = can("grant.manage");
   const meActor = { userId: me.id, grants: me.grants, via: "session" as const };
   const self = u.id === me.id;
-  const addErr = addGrant.error instanceof ApiError ? addGrant.error : null;
 
   return (
     <>
@@ -229,33 +221,13 @@ export default function UserDetailPage() {
           )}
 
           {grants && !self && (
-            <Box
-              component="form"
-              onSubmit={(e: FormEvent) => {
-                e.preventDefault();
-                if (grantComplete(grant)) addGrant.mutate();
+            <AddGrantForm
+              userId={u.id}
+              onAdded={(next) => {
+                updated(next);
+                notify.success(t("userDetail.grantAdded"));
               }}
-              sx={{ mt: 2, pt: 2, borderTop: 1, borderColor: "divider", display: "grid", gap: 2 }}
-            >
-              <Typography variant="subtitle2">{t("userDetail.addGrant")}</Typography>
-              {addGrant.isError && <Alert severity="error">{errorMessage(addGrant.error)}</Alert>}
-              <GrantFields
-                value={grant}
-                onChange={setGrant}
-                testIdPrefix="grant-form"
-                errors={{ role: addErr?.fieldError("role") }}
-              />
-              <Box>
-                <Button
-                  type="submit"
-                  variant="contained"
-                  disabled={!grantComplete(grant) || addGrant.isPending}
-                  data-testid="grant-form-submit"
-                >
-                  {t("userDetail.addGrantSubmit")}
-                </Button>
-              </Box>
-            </Box>
+            />
           )}
         </Paper>
       </Box>
@@ -383,5 +355,38 @@ function EditUserDialog(props: {
       </DialogContent>
       <DialogActionsRow onCancel={props.onClose} submitLabel={t("common.save")} disabled={!name.trim() || props.busy} />
     </Dialog>
+  );
+}
+
+/** Give the person one more role (POST /users/{id}/grants, the body a GrantInput). */
+function AddGrantForm({ userId, onAdded }: { userId: string; onAdded: (u: User) => void }) {
+  const { t } = useTranslation();
+  const form = useSchemaForm(GrantInput, EMPTY_GRANT);
+  const role = form.watch("role");
+  return (
+    <SchemaForm
+      form={form}
+      onSubmit={async (body) => {
+        onAdded(await api.post<User>(`/users/${encodeURIComponent(userId)}/grants`, body));
+        form.reset(EMPTY_GRANT);
+      }}
+      codes={grantCodes(role)}
+    >
+      <Box sx={{ mt: 2, pt: 2, borderTop: 1, borderColor: "divider", display: "grid", gap: 2 }}>
+        <Typography variant="subtitle2">{t("userDetail.addGrant")}</Typography>
+        <FormAlert form={form} />
+        <GrantFields testIdPrefix="grant-form" />
+        <Box>
+          <Button
+            type="submit"
+            variant="contained"
+            disabled={form.formState.isSubmitting}
+            data-testid="grant-form-submit"
+          >
+            {t("userDetail.addGrantSubmit")}
+          </Button>
+        </Box>
+      </Box>
+    </SchemaForm>
   );
 }
