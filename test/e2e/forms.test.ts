@@ -51,3 +51,36 @@ it("issuing a token: Persian schema messages before sending, the server's scope 
   await expect.poll(async () => (await page.getByTestId("token-value").inputValue()).startsWith("khs_")).toBe(true);
   await context.close();
 });
+
+it("registering a cluster: the server's ISIC rule and a number in Persian digits, checked in the browser", async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: "fa-IR" });
+  const page = await context.newPage();
+  await signIn(page, env.baseUrl, "qom@khooshe.ir", DEMO_PASSWORD);
+  await page.goto(`${env.baseUrl}/clusters`);
+  await page.getByTestId("cluster-create").click();
+  const posts: string[] = [];
+  page.on("request", (r) => {
+    if (r.method() === "POST" && r.url().endsWith("/api/v1/clusters")) posts.push(r.url());
+  });
+  await page.getByTestId("cluster-form-nameFa").fill("خوشه آزمون فرم");
+  await page.getByTestId("cluster-form-isic").fill("1073, 12345");
+  await page.getByTestId("cluster-form-enterprises").fill("۱۲x");
+  await page.getByTestId("cluster-form-submit").click();
+  await expect.poll(() => dialogText(page)).toContain("«12345» در این‌جا درست نیست.");
+  expect(await dialogText(page)).toContain("یک عدد صحیح بنویسید.");
+  expect(posts).toEqual([]);
+
+  await page.getByTestId("cluster-form-isic").fill("1073");
+  await page.getByTestId("cluster-form-enterprises").fill("۱۲۰");
+  // The number as read, grouped in Persian digits, under the field.
+  await expect.poll(() => dialogText(page)).toContain("۱۲۰");
+  await page.getByTestId("cluster-form-submit").click();
+  await page.getByTestId("cluster-title").waitFor();
+  const row = await env.database.db
+    .selectFrom("clusters")
+    .select(["est_enterprises", "province_code"])
+    .where("name_fa", "=", "خوشه آزمون فرم")
+    .executeTakeFirstOrThrow();
+  expect(row).toEqual({ est_enterprises: 120, province_code: "IR-25" });
+  await context.close();
+});
