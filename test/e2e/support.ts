@@ -46,18 +46,35 @@ export async function startBrowserEnv(): Promise<{ env: TestEnv; browser: Browse
   };
 }
 
+/** Runs a step; if it fails, keeps a screenshot and the page's address and text in artifacts/. */
+async function step(page: Page, label: string, run: () => Promise<void>) {
+  try {
+    await run();
+  } catch (e) {
+    const base = path.join(ARTIFACTS, `failed-${label}-${Date.now()}`);
+    await page.screenshot({ path: `${base}.png`, fullPage: true }).catch(() => {});
+    const text = await page.textContent("body").catch(() => "");
+    fs.writeFileSync(`${base}.txt`, `${page.url()}\n${text ?? ""}\n`);
+    throw e;
+  }
+}
+
 export async function signIn(page: Page, baseUrl: string, email: string, password: string) {
-  await page.goto(`${baseUrl}/login`);
-  await page.getByTestId("login-email").fill(email);
-  await page.getByTestId("login-password").fill(password);
-  await page.getByTestId("login-submit").click();
-  await page.getByTestId("home-title").waitFor();
+  await step(page, "sign-in", async () => {
+    await page.goto(`${baseUrl}/login`);
+    await page.getByTestId("login-email").fill(email);
+    await page.getByTestId("login-password").fill(password);
+    await page.getByTestId("login-submit").click();
+    await page.getByTestId("home-title").waitFor();
+  });
 }
 
 export async function signOut(page: Page) {
-  await page.getByTestId("user-menu").click();
-  await page.getByTestId("sign-out").click();
-  await page.getByTestId("login-email").waitFor();
+  await step(page, "sign-out", async () => {
+    await page.getByTestId("user-menu").click();
+    await page.getByTestId("sign-out").click();
+    await page.getByTestId("login-email").waitFor();
+  });
 }
 
 /**

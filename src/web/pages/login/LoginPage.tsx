@@ -10,6 +10,7 @@ import { Navigate, useNavigate, useSearchParams } from "react-router";
 import { errorMessage } from "../../app/api";
 import { useLogin, useMe } from "../../app/auth";
 import { LanguageSwitch } from "../../components/LanguageSwitch";
+import { Loading } from "../../components/Loading";
 
 /** Only same-site paths are followed after sign-in. */
 function safeNext(next: string | null): string {
@@ -26,16 +27,17 @@ export default function LoginPage() {
   const [password, setPassword] = useState("");
   const emailRef = useRef<HTMLInputElement>(null);
 
-  // Focused after the first paint: autoFocus would force a layout inside React's commit.
+  // Focused once the form is painted: autoFocus would force a layout inside React's commit.
   useEffect(() => {
-    emailRef.current?.focus();
-  }, []);
+    if (!me.isPending) emailRef.current?.focus();
+  }, [me.isPending]);
 
   useEffect(() => {
     document.title = `${t("login.title")} · ${t("app.name")}`;
   }, [t]);
 
-  // The form shows at once; someone already signed in is sent on when /auth/me answers.
+  // Until /auth/me answers: a sign-in sent meanwhile would race it for the cached session.
+  if (me.isPending) return <Loading minHeight="100vh" />;
   if (me.data && !login.isPending && !login.isSuccess) return <Navigate to={safeNext(params.get("next"))} replace />;
 
   function submit(e: FormEvent) {
