@@ -115,15 +115,9 @@ export const TokenCreateInput = z.strictObject({
 export const TOKEN_STATES = ["active", "suspended", "expired", "revoked"] as const;
 export const TOKEN_REVOKE_REASONS = ["manual", "issuer_deactivated", "issuer_password_reset"] as const;
 
-export const TokenOut = z.object({
-  id: z.string(),
+/** A token is a grant (role, scope and the scope's names) with a name, an issuer and a life. */
+export const TokenOut = GrantOut.extend({
   name: z.string(),
-  role: RoleSchema,
-  provinceCode: z.string().nullable(),
-  clusterId: z.string().nullable(),
-  enterpriseId: z.string().nullable(),
-  clusterName: z.string().nullable(),
-  enterpriseName: z.string().nullable(),
   issuedById: z.string(),
   issuedByName: z.string().nullable(),
   createdAt: z.string(),
