@@ -4,32 +4,23 @@
  *
  * A grant gives one role at one scope. A target is the scope of the record
  * acted on. For each action the table says, per role, which part of the
- * scope must match: the grant's province, cluster or enterprise.
+ * scope must match: the grant's province, cluster or enterprise. The roles
+ * are the platform's and live here; the actions and their rows are each
+ * module's (src/core/policy).
  */
+
+import type { PolicyRow } from "./policy/define";
+import { COMBINED_POLICY, type PolicyAction } from "./policy/index";
 
 export const ROLES = ["national_admin", "province_admin", "cluster_manager", "council_member", "member"] as const;
 export type Role = (typeof ROLES)[number];
 
-export const ACTIONS = [
-  "user.read",
-  "user.manage",
-  "grant.manage",
-  "audit.read",
-  "token.manage",
-  "outbox.read",
-  "outbox.manage",
-  "job.manage",
-  "cluster.read",
-  "cluster.create",
-  "cluster.update",
-  "enterprise.read",
-  "enterprise.update",
-  "feasibility.manage",
-  "contract.manage",
-  "governance.read",
-  "governance.manage",
-] as const;
-export type Action = (typeof ACTIONS)[number];
+/**
+ * Every action, from the modules' policy files (src/core/policy): each
+ * module states its own actions and rows; this is their union.
+ */
+export type Action = PolicyAction;
+export const ACTIONS: readonly Action[] = Object.keys(COMBINED_POLICY) as Action[];
 
 export type ScopeLevel = "province" | "cluster" | "enterprise";
 
@@ -64,42 +55,10 @@ export const ROLE_SCOPE: Record<Role, ScopeLevel | null> = {
 
 /**
  * action → role → the level at which the grant's scope must equal the
- * target's. national_admin is allowed everything and is not listed.
+ * target's. national_admin is allowed everything and is not listed. The rows
+ * (and why they are so) are in each module's src/core/policy/<module>.ts.
  */
-export const POLICY: Record<Action, Partial<Record<Exclude<Role, "national_admin">, ScopeLevel>>> = {
-  "user.read": { province_admin: "province" },
-  "user.manage": { province_admin: "province" },
-  "grant.manage": { province_admin: "province" },
-  "audit.read": { province_admin: "province" },
-  "token.manage": { province_admin: "province" },
-  "outbox.read": { province_admin: "province" },
-  // Resending a province's failed mail.
-  "outbox.manage": { province_admin: "province" },
-  // The job queue is the platform's: its failures and retries are national staff's.
-  "job.manage": {},
-  "cluster.read": {
-    province_admin: "province",
-    cluster_manager: "cluster",
-    council_member: "cluster",
-    member: "cluster",
-  },
-  "cluster.create": { province_admin: "province" },
-  "cluster.update": { province_admin: "province", cluster_manager: "cluster" },
-  "enterprise.read": {
-    province_admin: "province",
-    cluster_manager: "cluster",
-    council_member: "cluster",
-    member: "enterprise",
-  },
-  "enterprise.update": { province_admin: "province", cluster_manager: "cluster", member: "enterprise" },
-  // Feasibility studies and prioritisation are the province's own work.
-  "feasibility.manage": { province_admin: "province" },
-  // The agent's and supervisor's contracts are the province's to record, not the agent's.
-  "contract.manage": { province_admin: "province" },
-  "governance.read": { province_admin: "province", cluster_manager: "cluster", council_member: "cluster" },
-  // Council seats carry the council_member role, so only those who grant roles manage them.
-  "governance.manage": { province_admin: "province" },
-};
+export const POLICY: Readonly<Record<Action, PolicyRow>> = COMBINED_POLICY;
 
 function scopeValue(s: Scope, level: ScopeLevel): string | null | undefined {
   if (level === "province") return s.provinceCode;
