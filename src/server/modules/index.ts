@@ -39,9 +39,21 @@ const MODULES: readonly ServerModule[] = SERVER_MODULES;
 export type ModuleErrorCode = (typeof SERVER_MODULES)[number]["errorCodes"][number];
 export type MailTemplate = NonNullable<(typeof SERVER_MODULES)[number]["mailTemplates"]>[number];
 
+/** Audit actions written outside any module: the demo loader (src/server/demo). */
+export const PLATFORM_AUDIT_ACTIONS = ["demo.load"] as const;
+
+/** Every action writeAudit() accepts: the platform's and those each module declares. */
+export type AuditAction =
+  | (typeof PLATFORM_AUDIT_ACTIONS)[number]
+  | NonNullable<(typeof SERVER_MODULES)[number]["auditActions"]>[number];
+
 /** Every error code the server can answer with: the platform's and each module's. */
 export function allErrorCodes(): string[] {
   return [...PLATFORM_ERROR_CODES, ...MODULES.flatMap((m) => m.errorCodes)];
+}
+
+export function allAuditActions(): string[] {
+  return [...PLATFORM_AUDIT_ACTIONS, ...MODULES.flatMap((m) => m.auditActions ?? [])];
 }
 
 export function allMailTemplates(): string[] {

@@ -1,14 +1,18 @@
 /**
  * What a server module contributes, in one place: its routes, the error
- * codes it answers with, the e-mails it sends, its background job kinds and
- * the record kinds files can be attached to. The app, the error type, the job
- * worker, the attachment service and the locale test read these from
+ * codes it answers with, the audit actions it writes, the e-mails it sends,
+ * its background job kinds, the record kinds files can be attached to and
+ * its migrations. The app, the error type, writeAudit(), the job worker, the
+ * attachment service, the migrator and the locale tests read these from
  * SERVER_MODULES (modules/index.ts); a new module is one more entry there.
+ * Its permission actions and rows are in src/core/policy/<module>.ts, shared
+ * with the web app.
  */
 
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { Kysely } from "kysely";
 import type { Action, Scope } from "../../core/permissions";
+import type { MigrationModule } from "../db/migrations/index";
 import type { DB } from "../db/schema";
 import type { JobKind } from "../jobs/queue";
 
@@ -19,7 +23,11 @@ export interface AttachmentOwner {
   write: Action;
 }
 
-export interface ServerModule<Code extends string = string, Mail extends string = string> {
+export interface ServerModule<
+  Code extends string = string,
+  Mail extends string = string,
+  Audit extends string = string,
+> {
   name: string;
   /** Registered under /api/v1. */
   routes?: FastifyPluginAsyncZod;
@@ -27,15 +35,33 @@ export interface ServerModule<Code extends string = string, Mail extends string 
   rootRoutes?: FastifyPluginAsyncZod;
   /** Codes of the AppErrors it throws; each has errors.<code> in both locale files. */
   errorCodes: readonly Code[];
+  /**
+   * Audit actions it writes (writeAudit() accepts no other); each has
+   * auditActions.<action, dots as underscores> in both locale files.
+   */
+  auditActions?: readonly Audit[];
   /** Mail templates it queues; each has mail.<name>.subject and .body in both locale files. */
   mailTemplates?: readonly Mail[];
   jobs?: readonly JobKind[];
   attachmentOwners?: Readonly<Record<string, AttachmentOwner>>;
+  /**
+   * Its migrations, by name. The migrator runs them with the platform's
+   * (db/migrations) in name order across all modules, so a name continues
+   * the one numbering: `0009_<module>_<what>`, after every name already
+   * applied anywhere. Its tables' types: `declare module "../../db/schema" {
+   * interface DB { … } }` in its own folder.
+   */
+  migrations?: Readonly<Record<string, MigrationModule>>;
 }
 
-/** Keeps a manifest's codes and template names as literal types (ErrorCode, MailTemplate derive from them). */
-export function defineModule<const Code extends string = never, const Mail extends string = never>(
-  m: ServerModule<Code, Mail>,
-): ServerModule<Code, Mail> {
+/**
+ * Keeps a manifest's codes, template names and audit actions as literal types
+ * (ErrorCode, MailTemplate, AuditAction derive from them).
+ */
+export function defineModule<
+  const Code extends string = never,
+  const Mail extends string = never,
+  const Audit extends string = never,
+>(m: ServerModule<Code, Mail, Audit>): ServerModule<Code, Mail, Audit> {
   return m;
 }

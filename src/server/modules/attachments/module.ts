@@ -13,4 +13,5 @@ export const attachmentsModule = defineModule({
     "too_many_files",
     "too_many_parts",
   ],
+  auditActions: ["attachment.add"],
 });

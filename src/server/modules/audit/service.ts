@@ -10,9 +10,12 @@ import type { Deps } from "../../context";
 import type { DB } from "../../db/schema";
 import { paginate } from "../../services/paginate";
 import { inScope } from "../../services/scope";
+// Type only: the module list imports this module's routes, which import this file.
+import type { AuditAction } from "../index";
 
 export interface AuditEntry {
-  action: string;
+  /** Declared on the writing module's manifest (auditActions), so the audit page has its label. */
+  action: AuditAction;
   targetType: string;
   targetId: string | null;
   provinceCode?: string | null;

@@ -12,4 +12,5 @@ export const authModule = defineModule({
     "invalid_token",
     "token_suspended",
   ],
+  auditActions: ["auth.login", "auth.login_failed", "auth.logout"],
 });

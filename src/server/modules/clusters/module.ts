@@ -14,6 +14,7 @@ export const clustersModule = defineModule({
     "approvals_required",
     "approval_after_step",
   ],
+  auditActions: ["cluster.create", "cluster.update", "cluster.transition", "contract.create", "contract.update"],
   attachmentOwners: {
     cluster: { scope: clusterScope, read: "cluster.read", write: "cluster.update" },
     // Evidence for a life-cycle step: minutes, approval letters, contracts.

@@ -11,4 +11,13 @@ export const feasibilityModule = defineModule({
     "scores_incomplete",
     "no_study_for_cluster",
   ],
+  auditActions: [
+    "feasibility.criterion.create",
+    "feasibility.criteria.replace",
+    "feasibility.study.create",
+    "feasibility.study.update",
+    "feasibility.study.delete",
+    "feasibility.decision.create",
+    "feasibility.decision.delete",
+  ],
 });

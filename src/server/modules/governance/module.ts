@@ -6,5 +6,11 @@ export const governanceModule = defineModule({
   name: "governance",
   routes: governanceRoutes,
   errorCodes: [],
+  auditActions: [
+    "governance.member.add",
+    "governance.member.update",
+    "governance.member.remove",
+    "governance.member.expire",
+  ],
   jobs: [expireSeatsJob],
 });

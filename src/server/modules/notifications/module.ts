@@ -6,5 +6,6 @@ export const notificationsModule = defineModule({
   name: "notifications",
   routes: notificationRoutes,
   errorCodes: ["smtp_not_configured", "mail_not_resendable"],
+  auditActions: ["outbox.resend"],
   jobs: [sendMailJob],
 });

@@ -15,5 +15,17 @@ export const usersModule = defineModule({
     "grant_exists",
     "unknown_user",
   ],
+  auditActions: [
+    "user.create",
+    "user.update",
+    "user.activate",
+    "user.deactivate",
+    "user.password_reset",
+    "user.password_change",
+    "user.password_change_failed",
+    "user.locale",
+    "grant.add",
+    "grant.revoke",
+  ],
   mailTemplates: ["welcome", "password_reset", "invited"],
 });
