@@ -294,6 +294,11 @@ export interface AttachmentsTable {
   created_by: string | null;
 }
 
+/**
+ * Every table so far. An interface, so a new module adds its own from its
+ * folder instead of here: `declare module "../../db/schema" { interface DB {
+ * members: MembersTable } }` beside its migrations (test/unit/migrations.test.ts).
+ */
 export interface DB {
   provinces: ProvincesTable;
   clusters: ClustersTable;
