@@ -10,7 +10,7 @@
  *   BENCH_RUNS=50 BENCH_OUT=/tmp/record-30.pdf npx tsx bench/pdf.ts
  */
 import fs from "node:fs";
-import type { ClusterRecordOut } from "../src/core/schemas";
+import type { ClusterRecordOut } from "../src/core/schemas/clusters";
 import { RECORD_TEMPLATE, recordData } from "../src/server/modules/clusters/record";
 import { renderPdf, resetPdfCompiler } from "../src/server/pdf/render";
 

@@ -7,7 +7,7 @@ import path from "node:path";
 import { Command, CommanderError } from "commander";
 import { z } from "zod";
 import { ROLES, SYSTEM_ACTOR } from "../core/permissions";
-import { Email, PersonName, ProvinceCode } from "../core/schemas";
+import { Email, PersonName, ProvinceCode } from "../core/schemas/common";
 import { ConfigError, loadConfig } from "../server/config";
 import type { Deps } from "../server/context";
 import type { Database } from "../server/db/connection";

@@ -32,7 +32,7 @@ import {
 } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Actor } from "../core/permissions";
-import { ProblemOut } from "../core/schemas";
+import { ProblemOut } from "../core/schemas/common";
 import { cleanIncomingText } from "../core/text";
 import { type ResolvedAuth, resolveBearer, resolveSession, SESSION_COOKIE } from "./auth/sessions";
 import type { Config } from "./config";

@@ -4,7 +4,7 @@
  * that drops a server section would otherwise show raw keys to users).
  */
 import { describe, expect, it } from "vitest";
-import { CLUSTER_STATES } from "../../src/core/schemas";
+import { CLUSTER_STATES } from "../../src/core/lifecycle";
 import { allErrorCodes, allMailTemplates } from "../../src/server/modules/index";
 import en from "../../src/web/locales/en.json" with { type: "json" };
 import fa from "../../src/web/locales/fa.json" with { type: "json" };

@@ -5,7 +5,7 @@
  */
 import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import type { ClusterRecordOut } from "../../src/core/schemas";
+import type { ClusterRecordOut } from "../../src/core/schemas/clusters";
 import { RECORD_TEMPLATE, recordData, recordTitle } from "../../src/server/modules/clusters/record";
 import { attachmentDisposition, safeFileName } from "../../src/server/pdf/disposition";
 import { PdfRenderError, renderPdf } from "../../src/server/pdf/render";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DATE_MAX, DATE_MIN, jalaliToIso } from "../../src/core/jalali";
-import { IsoDate, Paging } from "../../src/core/schemas";
+import { IsoDate, Paging } from "../../src/core/schemas/common";
 import { cleanIncomingText, stripBidiControls, textProblem } from "../../src/core/text";
 
 describe("text hygiene", () => {

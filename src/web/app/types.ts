@@ -1,21 +1,37 @@
+/**
+ * The web app's types for what the API sends and takes: each is z.infer (or
+ * z.input, for a request) of the server's own schema in
+ * src/core/schemas/<module>.ts, imported as a type only so that no zod code
+ * reaches the bundle through this file. Nothing here is written by hand: a
+ * change to a schema changes these types, and the pages that use them.
+ */
 import type { z } from "zod";
 import { GOVERNANCE_ROLES, type GovernanceRole } from "../../core/governance";
 import { CLUSTER_STATES, type ClusterStateName, MAIN_PATH, transitionNeedsReason } from "../../core/lifecycle";
+import type { AttachmentOut } from "../../core/schemas/attachments";
+import type { AuditEntryOut } from "../../core/schemas/audit";
+import type { SessionOut } from "../../core/schemas/auth";
 import type {
   ClusterDetailOut,
   ClusterOut,
+  ClusterStatsOut,
   ContractOut,
-  GrantInput as GrantInputSchema,
-  GrantOut,
-  Locale as LocaleSchema,
+  EnterpriseOut,
   MilestoneOut,
-  SessionOut,
   TransitionOut,
-  UserOut,
-} from "../../core/schemas";
+} from "../../core/schemas/clusters";
+import type { Locale as LocaleSchema } from "../../core/schemas/common";
+import type { CriteriaOut, CriterionOut, DecisionOut, StudyOut } from "../../core/schemas/feasibility";
+import type { MemberOut } from "../../core/schemas/governance";
+import type { NotificationOut, NotificationsOut } from "../../core/schemas/notifications";
+import type { ProvinceOut } from "../../core/schemas/provinces";
+import type { GrantInput as GrantInputSchema, GrantOut, UserOut } from "../../core/schemas/users";
 
-// Shapes the server declares in core/schemas, taken as types only so that no
-// zod code reaches the web bundle.
+export type { Page } from "../../core/schemas/common";
+export type { JobItem, JobState } from "../../core/schemas/jobs";
+export type { OutboxItem, OutboxStatus } from "../../core/schemas/notifications";
+export type { TokenItem } from "../../core/schemas/tokens";
+
 export type Locale = z.infer<typeof LocaleSchema>;
 export type Grant = z.infer<typeof GrantOut>;
 export type User = z.infer<typeof UserOut>;
@@ -23,16 +39,7 @@ export type Me = z.infer<typeof SessionOut>;
 /** The scope part of a grant or token request. */
 export type GrantInput = z.input<typeof GrantInputSchema>;
 
-export interface Page<T> {
-  items: T[];
-  total: number;
-}
-
-export interface Province {
-  code: string;
-  nameFa: string;
-  nameEn: string;
-}
+export type Province = z.infer<typeof ProvinceOut>;
 
 export type ClusterState = ClusterStateName;
 export { CLUSTER_STATES, MAIN_PATH, transitionNeedsReason };
@@ -48,117 +55,23 @@ export type Contract = z.infer<typeof ContractOut>;
 export type ContractKind = Contract["kind"];
 /** One cluster with its history and contracts (GET /clusters/:id). */
 export type ClusterDetail = z.infer<typeof ClusterDetailOut>;
+/** Clusters per province and state (GET /clusters/stats). */
+export type ClusterStats = z.infer<typeof ClusterStatsOut>;
 
-export interface ClusterStats {
-  byProvince: {
-    provinceCode: string;
-    nameFa: string;
-    nameEn: string;
-    total: number;
-    counts: Partial<Record<ClusterState, number>>;
-  }[];
-  totals: Partial<Record<ClusterState, number>>;
-  total: number;
-  groups: { identified: number; underDevelopment: number; handedOver: number; stopped: number };
-}
-
-export interface FeasibilityCriterion {
-  id: string;
-  name: string;
-  weight: number;
-  position: number;
-}
-
-export interface FeasibilityCriteria extends Page<FeasibilityCriterion> {
-  weightTotal: number;
-}
-
-export interface FeasibilityStudy {
-  id: string;
-  provinceCode: string;
-  clusterId: string;
-  clusterName: string;
-  clusterState: ClusterState;
-  studyDate: string;
-  author: string;
-  summary: string | null;
-  scores: { criterionId: string; criterionName: string; weight: number; score: number; archived: boolean }[];
-  weightedScore: number;
-  complete: boolean;
-  rank: number;
-  createdAt: string;
-}
-
-export interface FeasibilityDecision {
-  id: string;
-  provinceCode: string;
-  decidedOn: string;
-  chosenClusterId: string;
-  chosenClusterName: string;
-  chosenClusterState: ClusterState;
-  reason: string;
-  createdBy: string | null;
-  createdByName: string | null;
-  createdAt: string;
-}
+export type FeasibilityCriterion = z.infer<typeof CriterionOut>;
+/** The current criteria in order, with their weights' total. */
+export type FeasibilityCriteria = z.infer<typeof CriteriaOut>;
+export type FeasibilityStudy = z.infer<typeof StudyOut>;
+export type FeasibilityDecision = z.infer<typeof DecisionOut>;
 
 export { GOVERNANCE_ROLES, type GovernanceRole };
+/** A seat on a cluster's council or a province's committee. */
+export type GovernanceMember = z.infer<typeof MemberOut>;
 
-export interface GovernanceMember {
-  id: string;
-  body: "provincial_committee" | "steering_council";
-  provinceCode: string;
-  clusterId: string | null;
-  personName: string;
-  organisation: string | null;
-  role: GovernanceRole;
-  fromDate: string;
-  toDate: string | null;
-  userId: string | null;
-  userName: string | null;
-  grantId: string | null;
-  active: boolean;
-}
+export type Attachment = z.infer<typeof AttachmentOut>;
+export type Enterprise = z.infer<typeof EnterpriseOut>;
+export type AuditEntry = z.infer<typeof AuditEntryOut>;
 
-export interface Attachment {
-  id: string;
-  fileName: string;
-  mime: string;
-  size: number;
-  createdAt: string;
-}
-
-export interface Enterprise {
-  id: string;
-  name: string;
-  clusterId: string;
-  clusterName: string;
-  provinceCode: string;
-}
-
-export interface AuditEntry {
-  id: string;
-  at: string;
-  actorId: string | null;
-  actorName: string | null;
-  action: string;
-  targetType: string;
-  targetId: string | null;
-  summary: string;
-  /** The cluster the event belongs to, named by the server. */
-  clusterId: string | null;
-  clusterName: string | null;
-}
-
-export interface NotificationItem {
-  id: string;
-  kind: string;
-  params: Record<string, string>;
-  link: string | null;
-  createdAt: string;
-  readAt: string | null;
-}
-
-export interface NotificationPage extends Page<NotificationItem> {
-  unread: number;
-}
+export type NotificationItem = z.infer<typeof NotificationOut>;
+/** A page of notifications with the unread count. */
+export type NotificationPage = z.infer<typeof NotificationsOut>;

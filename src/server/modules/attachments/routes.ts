@@ -1,28 +1,11 @@
 import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
-import { Id } from "../../../core/schemas";
+import { AttachmentOut } from "../../../core/schemas/attachments";
+import { FileDownload, IdParams, pageOf } from "../../../core/schemas/common";
 import { actorOf } from "../../app";
 import { requireActor } from "../../auth/authorize";
 import { AppError, badRequest, type ErrorCode } from "../../errors";
 import { addAttachment, authorizeAttach, listAttachments, type OwnerType, openAttachment } from "./service";
-
-const AttachmentOut = z.object({
-  id: z.string(),
-  fileName: z.string(),
-  mime: z.string(),
-  size: z.number(),
-  createdAt: z.string(),
-});
-
-/** A download's success response: the file's bytes in its own type; the handler sends a Buffer, which is not serialised. */
-const FileDownload = z.unknown().meta({
-  description: "The file, with the media type it was checked as (PDF, Office document or image)",
-  content: { "*/*": { schema: { type: "string", format: "binary" } } },
-  headers: {
-    "content-disposition": { type: "string", description: "attachment, with the file's name (RFC 5987 filename*)" },
-  },
-});
 
 /** The multipart parser's own errors, by code; anything else it throws is a malformed body. */
 const PARSER_PROBLEMS: Record<string, ErrorCode> = {
@@ -83,8 +66,8 @@ export const attachmentRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: "A cluster's attachments",
         description:
           "Anyone who may read the cluster (404 otherwise): the files attached to it, with name, type, size and when they were added. Download one with `downloadAttachment`.",
-        params: z.strictObject({ id: Id }),
-        response: { 200: z.object({ items: z.array(AttachmentOut), total: z.number() }) },
+        params: IdParams,
+        response: { 200: pageOf(AttachmentOut) },
       },
     },
     async (req) => listAttachments(app.deps, actorOf(req), { type: "cluster", id: req.params.id }),
@@ -99,7 +82,7 @@ export const attachmentRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: "Attach a file (multipart field `file`; PDF, Office or image, checked by content)",
         description:
           "For those who may edit the cluster (403 for other readers, 404 out of scope), checked before the body is read. Returns the attachment (201). A type not allowed answers 400 `file_type_not_allowed`, content that is not what the extension says 400 `file_type_mismatch`, a file over the size limit 413 `file_too_large`, a second file 400 `too_many_files`.",
-        params: z.strictObject({ id: Id }),
+        params: IdParams,
         consumes: ["multipart/form-data"],
         response: { 201: AttachmentOut },
       },
@@ -116,7 +99,7 @@ export const attachmentRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: "Attach evidence to a life-cycle step (multipart field `file`)",
         description:
           "Like `attachClusterFile`, for one step of a cluster's life-cycle history (minutes, approval letters, contracts): for those who may edit the cluster. Returns the attachment (201).",
-        params: z.strictObject({ id: Id }),
+        params: IdParams,
         consumes: ["multipart/form-data"],
         response: { 201: AttachmentOut },
       },
@@ -133,8 +116,14 @@ export const attachmentRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: "Download a file",
         description:
           "Anyone who may read the record the file is attached to: the file's bytes in its own media type, as an attachment download that is not cached. Files the caller may not see answer 404.",
-        params: z.strictObject({ id: Id }),
-        response: { 200: FileDownload },
+        params: IdParams,
+        response: {
+          200: FileDownload(
+            "*/*",
+            "The file, with the media type it was checked as (PDF, Office document or image)",
+            "attachment, with the file's name (RFC 5987 filename*)",
+          ),
+        },
       },
     },
     async (req, reply) => {

@@ -9,7 +9,10 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { fileTypeFromBuffer } from "file-type";
 import type { Kysely } from "kysely";
+import type { z } from "zod";
 import type { Actor, Scope } from "../../../core/permissions";
+import type { AttachmentOut } from "../../../core/schemas/attachments";
+import type { Page } from "../../../core/schemas/common";
 import { stripBidiControls, textProblem } from "../../../core/text";
 import { type Deps, nowIso } from "../../context";
 import type { DB } from "../../db/schema";
@@ -44,13 +47,7 @@ const ALLOWED: Record<string, { detected: string; mime: string }> = {
   webp: { detected: "webp", mime: "image/webp" },
 };
 
-export interface AttachmentDto {
-  id: string;
-  fileName: string;
-  mime: string;
-  size: number;
-  createdAt: string;
-}
+export type AttachmentDto = z.infer<typeof AttachmentOut>;
 
 /** The longest file name kept, in characters; longer names lose the end of their stem, never their extension. */
 const MAX_FILE_NAME = 200;
@@ -147,7 +144,11 @@ export async function addAttachment(
   return { id, fileName, mime, size: file.content.length, createdAt: now };
 }
 
-export async function listAttachments(deps: Deps, actor: Actor | null, owner: { type: OwnerType; id: string }) {
+export async function listAttachments(
+  deps: Deps,
+  actor: Actor | null,
+  owner: { type: OwnerType; id: string },
+): Promise<Page<AttachmentDto>> {
   const db = deps.database.db;
   const kind = ownerKind(owner.type);
   authorizeRecord(actor, await kind.scope(db, owner.id), kind.read);

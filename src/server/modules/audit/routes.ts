@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
-import { Id, IsoDate, Paging } from "../../../core/schemas";
+import { AuditActionsOut, AuditEntryOut, AuditListQuery } from "../../../core/schemas/audit";
+import { pageOf } from "../../../core/schemas/common";
 import { actorOf } from "../../app";
 import { listAudit, listAuditActions } from "./service";
 
@@ -14,34 +14,8 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: "The audit log, newest first",
         description:
           "For province admins (events in their province) and national admins (all); others get 403. Filter by actor, action and Iran calendar dates (from/to inclusive, Tehran time); each event says who acted, through what and a summary of the change.",
-        querystring: z.strictObject({
-          userId: Id.optional(),
-          action: z.string().max(100).optional(),
-          from: IsoDate.optional(),
-          to: IsoDate.optional(),
-          ...Paging,
-        }),
-        response: {
-          200: z.object({
-            items: z.array(
-              z.object({
-                id: z.string(),
-                at: z.string(),
-                actorId: z.string().nullable(),
-                actorName: z.string().nullable(),
-                via: z.string(),
-                action: z.string(),
-                targetType: z.string(),
-                targetId: z.string().nullable(),
-                summary: z.string(),
-                /** The cluster the event belongs to, named so readers need no look-up. */
-                clusterId: z.string().nullable(),
-                clusterName: z.string().nullable(),
-              }),
-            ),
-            total: z.number(),
-          }),
-        },
+        querystring: AuditListQuery,
+        response: { 200: pageOf(AuditEntryOut) },
       },
     },
     async (req) => listAudit(app.deps, actorOf(req), req.query),
@@ -56,7 +30,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: "The actions that occur in the part of the audit log the caller may read",
         description:
           "For the same callers as `listAuditEvents`: the distinct action names (such as `cluster.update`) found in the events they may read, sorted, for an action filter.",
-        response: { 200: z.object({ items: z.array(z.string()) }) },
+        response: { 200: AuditActionsOut },
       },
     },
     async (req) => ({ items: await listAuditActions(app.deps, actorOf(req)) }),

@@ -4,7 +4,10 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
+import type { z } from "zod";
 import type { Actor } from "../../../core/permissions";
+import type { AuditEntryOut, AuditListQuery } from "../../../core/schemas/audit";
+import type { Page } from "../../../core/schemas/common";
 import { authorizeAnywhere } from "../../auth/authorize";
 import type { Deps } from "../../context";
 import type { DB } from "../../db/schema";
@@ -45,14 +48,7 @@ export async function writeAudit(trx: Kysely<DB>, actor: Actor | null, e: AuditE
     .execute();
 }
 
-export interface AuditQuery {
-  userId?: string;
-  action?: string;
-  from?: string;
-  to?: string;
-  limit: number;
-  offset: number;
-}
+export type AuditQuery = z.infer<typeof AuditListQuery>;
 
 /** Next day as ISO date, for an inclusive `to` filter against instants. */
 function dayAfter(iso: string): string {
@@ -61,7 +57,11 @@ function dayAfter(iso: string): string {
   return d.toISOString().slice(0, 10);
 }
 
-export async function listAudit(deps: Deps, actor: Actor | null, q: AuditQuery) {
+export async function listAudit(
+  deps: Deps,
+  actor: Actor | null,
+  q: AuditQuery,
+): Promise<Page<z.infer<typeof AuditEntryOut>>> {
   const a = authorizeAnywhere(actor, "audit.read");
   const db = deps.database.db;
   let base = inScope(

@@ -1,8 +1,8 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { ACTIONS, type Action, canAnywhere } from "../../../core/permissions";
-import { ChangePasswordInput, LoginInput, SessionOut, UpdateMeInput } from "../../../core/schemas";
+import { ChangePasswordInput, LoginInput, SessionOut, UpdateMeInput } from "../../../core/schemas/auth";
+import { NoContent } from "../../../core/schemas/common";
 import { DEVICE_COOKIE, DEVICE_MAX_AGE_S } from "../../auth/attempts";
 import { requireActor } from "../../auth/authorize";
 import { login, logout, SESSION_ABSOLUTE_MS, SESSION_COOKIE } from "../../auth/sessions";
@@ -76,7 +76,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: "Sign out",
         description:
           "Ends the caller's session and clears its cookie (204). Any signed-in caller may call it; with a bearer token it changes nothing (revoke the token instead).",
-        response: { 204: z.null().describe("Signed out; the session cookie is cleared") },
+        response: { 204: NoContent("Signed out; the session cookie is cleared") },
       },
     },
     async (req, reply) => {
@@ -135,7 +135,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         description:
           "Changes the signed-in user's password given the current one (204) and ends their other sessions. A wrong current password answers 400 `wrong_current_password` and counts towards the account's sign-in lock (429 `too_many_attempts`); a weak new one 400 `weak_password`.",
         body: ChangePasswordInput,
-        response: { 204: z.null().describe("Password changed; other sessions ended") },
+        response: { 204: NoContent("Password changed; other sessions ended") },
       },
     },
     async (req, reply) => {

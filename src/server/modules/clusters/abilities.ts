@@ -5,7 +5,7 @@
  */
 import type { z } from "zod";
 import { type Actor, can } from "../../../core/permissions";
-import type { ClusterAbilitiesOut, ClusterDetailOut } from "../../../core/schemas";
+import type { ClusterAbilitiesOut, ClusterDetailOut } from "../../../core/schemas/clusters";
 import { requireActor } from "../../auth/authorize";
 import type { ClusterDetailDto } from "./shared";
 

@@ -4,8 +4,10 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
+import type { z } from "zod";
 import { addDaysIso, addYearsIso } from "../../../core/jalali";
 import type { Actor } from "../../../core/permissions";
+import type { ContractInput, ContractUpdateInput } from "../../../core/schemas/clusters";
 import { type Deps, nowIso } from "../../context";
 import type { ContractsTable, DB } from "../../db/schema";
 import { badRequest } from "../../errors";
@@ -17,27 +19,14 @@ import { clusterScope, loadDetail, notFuture } from "./shared";
 /** The development agent's contract runs three years unless told otherwise. */
 export const DEFAULT_CONTRACT_YEARS = 3;
 
-export interface ContractInput {
-  kind: "agent" | "supervisor";
-  organisation: string;
-  leadPerson?: string | null;
-  contractNumber?: string | null;
-  startDate: string;
-  endDate?: string | null;
-  amountRials?: number | null;
-  milestones?: { title: string; plannedDate: string; actualDate?: string | null; amountRials?: number | null }[];
-}
+type Contract = z.infer<typeof ContractInput>;
 
-function checkContractDates(c: { startDate: string; endDate: string; milestones?: ContractInput["milestones"] }) {
+function checkContractDates(c: { startDate: string; endDate: string; milestones?: Contract["milestones"] }) {
   if (c.endDate < c.startDate) throw badRequest("end_before_start");
   for (const [i, m] of (c.milestones ?? []).entries()) notFuture(m.actualDate, `milestones.${i}.actualDate`);
 }
 
-async function writeMilestones(
-  trx: Kysely<DB>,
-  contractId: string,
-  milestones: NonNullable<ContractInput["milestones"]>,
-) {
+async function writeMilestones(trx: Kysely<DB>, contractId: string, milestones: NonNullable<Contract["milestones"]>) {
   await trx.deleteFrom("contract_milestones").where("contract_id", "=", contractId).execute();
   let position = 0;
   for (const m of milestones) {
@@ -56,7 +45,7 @@ async function writeMilestones(
   }
 }
 
-export async function addContract(deps: Deps, actor: Actor | null, clusterId: string, input: ContractInput) {
+export async function addContract(deps: Deps, actor: Actor | null, clusterId: string, input: Contract) {
   const db = deps.database.db;
   const endDate =
     input.endDate ?? addDaysIso(addYearsIso(input.startDate, input.kind === "agent" ? DEFAULT_CONTRACT_YEARS : 1), -1);
@@ -117,7 +106,7 @@ export async function updateContract(
   deps: Deps,
   actor: Actor | null,
   contractId: string,
-  input: Partial<Omit<ContractInput, "kind">>,
+  input: z.infer<typeof ContractUpdateInput>,
 ) {
   const db = deps.database.db;
   const clusterId = await db.transaction().execute(async (trx) => {

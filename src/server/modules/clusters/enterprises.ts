@@ -2,8 +2,11 @@
  * Enterprises of the clusters, as pickers and lists see them. They stay in
  * the clusters module until the members module that follows takes them.
  */
+import type { z } from "zod";
 import { normalizeFa } from "../../../core/normalize";
 import type { Actor } from "../../../core/permissions";
+import type { EnterpriseListQuery, EnterpriseOut } from "../../../core/schemas/clusters";
+import type { Page } from "../../../core/schemas/common";
 import { authorizeAnywhere } from "../../auth/authorize";
 import type { Deps } from "../../context";
 import { containsNormalized } from "../../db/dialect";
@@ -13,8 +16,8 @@ import { inScope } from "../../services/scope";
 export async function listEnterprises(
   deps: Deps,
   actor: Actor | null,
-  q: { clusterId?: string; q?: string; limit: number; offset: number },
-) {
+  q: z.infer<typeof EnterpriseListQuery>,
+): Promise<Page<z.infer<typeof EnterpriseOut>>> {
   const a = authorizeAnywhere(actor, "enterprise.read");
   let base = inScope(
     deps.database.db.selectFrom("enterprises").innerJoin("clusters", "clusters.id", "enterprises.cluster_id"),

@@ -7,10 +7,13 @@
  */
 import { randomUUID } from "node:crypto";
 import { type Kysely, sql } from "kysely";
+import type { z } from "zod";
 import { todayIso } from "../../../core/jalali";
 import { type ClusterStateName, checkTransition } from "../../../core/lifecycle";
 import { compactFa, normalizeFa, sortKeyFa } from "../../../core/normalize";
 import type { Actor } from "../../../core/permissions";
+import type { ClusterCreateInput, ClusterUpdateInput, TransitionInput } from "../../../core/schemas/clusters";
+import type { Page } from "../../../core/schemas/common";
 import { authorize, authorizeAnywhere } from "../../auth/authorize";
 import { type Deps, nowIso } from "../../context";
 import type { ClusterRow, DB } from "../../db/schema";
@@ -20,10 +23,10 @@ import { authorizeRecord } from "../../services/load";
 import { paginate } from "../../services/paginate";
 import { writeAudit } from "../audit/service";
 import {
-  type Approvals,
   applyFilters,
   baseQuery,
   type ClusterDetailDto,
+  type ClusterDto,
   clusterScope,
   contractsOf,
   type ListClustersQuery,
@@ -40,7 +43,7 @@ function searchKey(c: { nameFa: string; nameEn?: string | null; place?: string |
 
 // ----------------------------------------------------------------- reading
 
-export async function listClusters(deps: Deps, actor: Actor | null, q: ListClustersQuery) {
+export async function listClusters(deps: Deps, actor: Actor | null, q: ListClustersQuery): Promise<Page<ClusterDto>> {
   const a = authorizeAnywhere(actor, "cluster.read");
   const db = deps.database.db;
   const base = applyFilters(baseQuery(db), a, q);
@@ -69,25 +72,7 @@ export async function getCluster(deps: Deps, actor: Actor | null, id: string): P
 
 // ----------------------------------------------------------------- writing
 
-export interface FigureInput {
-  value: number;
-  source?: string | null;
-  date?: string | null;
-}
-
-export interface ClusterInput {
-  nameFa: string;
-  nameEn?: string | null;
-  provinceCode: string;
-  place?: string | null;
-  sector?: string | null;
-  isicCodes?: string[];
-  productGroups?: string[];
-  advantageNote?: string | null;
-  estEnterprises?: FigureInput | null;
-  jobs?: { industrial: number; guild: number; source?: string | null; date?: string | null } | null;
-  identifiedOn?: string;
-}
+export type ClusterInput = z.infer<typeof ClusterCreateInput>;
 
 /** Names are the same when they differ only in letters' forms, ZWNJ or spacing. */
 async function assertNameFree(db: Kysely<DB>, provinceCode: string, nameFa: string, exceptId?: string) {
@@ -204,7 +189,7 @@ function registryView(r: ClusterRow): Record<string, unknown> {
   };
 }
 
-export type ClusterPatch = Partial<Omit<ClusterInput, "provinceCode" | "identifiedOn">>;
+export type ClusterPatch = z.infer<typeof ClusterUpdateInput>;
 
 export async function updateCluster(
   deps: Deps,
@@ -246,16 +231,8 @@ export async function updateCluster(
   return loadDetail(db, id);
 }
 
-export interface TransitionInput {
-  toState: ClusterStateName;
-  happenedOn: string;
-  approvals?: Approvals | null;
-  note?: string | null;
-  reason?: string | null;
-}
-
 /** Approval needs both bodies' dates, none after the step; other steps carry none. */
-function checkApprovals(input: TransitionInput) {
+function checkApprovals(input: z.infer<typeof TransitionInput>) {
   const a = input.approvals;
   if (input.toState !== "approved") {
     if (a) throw fieldError("validation_failed", "approvals");
@@ -272,7 +249,7 @@ export async function transitionCluster(
   deps: Deps,
   actor: Actor | null,
   id: string,
-  input: TransitionInput,
+  input: z.infer<typeof TransitionInput>,
 ): Promise<ClusterDetailDto> {
   const db = deps.database.db;
   notFuture(input.happenedOn, "happenedOn");

@@ -1,24 +1,24 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
-import type { ClusterStateName } from "../../../core/lifecycle";
 import {
+  ClusterAgendaOut,
   ClusterCreateInput,
   ClusterDetailOut,
-  ClusterFilters,
+  ClusterExportQuery,
+  ClusterFilterQuery,
+  ClusterListQuery,
   ClusterOut,
-  ClusterSort,
+  ClusterStatsOut,
   ClusterUpdateInput,
   ContractInput,
   ContractUpdateInput,
-  Id,
-  Locale,
-  Order,
-  Paging,
-  SearchText,
+  EnterpriseListQuery,
+  EnterpriseOut,
   TransitionInput,
-} from "../../../core/schemas";
+} from "../../../core/schemas/clusters";
+import { FileDownload, IdParams, pageOf } from "../../../core/schemas/common";
 import { actorOf } from "../../app";
 import { withAbilities } from "./abilities";
+import { clusterAgenda } from "./agenda";
 import { addContract, updateContract } from "./contracts";
 import { listEnterprises } from "./enterprises";
 import { exportClustersXlsx } from "./export";
@@ -26,30 +26,6 @@ import { createCluster, getCluster, listClusters, transitionCluster, updateClust
 import { clusterStats } from "./stats";
 
 const tags = ["clusters"];
-const FilterQuery = z.strictObject({ ...ClusterFilters });
-const ListQuery = z.strictObject({ ...ClusterFilters, sort: ClusterSort, order: Order, ...Paging });
-const IdParams = z.strictObject({ id: Id });
-
-/**
- * A file download's success response: binary content of one media type, with
- * its Content-Disposition. The handler sends a Buffer, which is not serialised.
- */
-function download(mediaType: string, description: string) {
-  return z.unknown().meta({
-    description,
-    content: { [mediaType]: { schema: { type: "string", format: "binary" } } },
-    headers: { "content-disposition": { type: "string", description: "attachment, with the file's name" } },
-  });
-}
-
-function filtersOf(q: z.infer<typeof FilterQuery>) {
-  return {
-    ...q,
-    state: q.state as ClusterStateName | undefined,
-    year: q.year as 1 | 2 | 3 | undefined,
-    contractEnding: q.contractEnding === "true",
-  };
-}
 
 export const clusterRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -61,11 +37,11 @@ export const clusterRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: "The cluster registry in the caller's scope, filtered",
         description:
           "Any role that may read clusters: national admins see all, province admins their province, cluster roles and members their own clusters. Returns a sorted page of clusters matching the filters (Persian search ignores letter forms, ZWNJ and spacing) and the total.",
-        querystring: ListQuery,
-        response: { 200: z.object({ items: z.array(ClusterOut), total: z.number() }) },
+        querystring: ClusterListQuery,
+        response: { 200: pageOf(ClusterOut) },
       },
     },
-    async (req) => listClusters(app.deps, actorOf(req), { ...req.query, ...filtersOf(req.query) }),
+    async (req) => listClusters(app.deps, actorOf(req), req.query),
   );
 
   app.get(
@@ -77,31 +53,26 @@ export const clusterRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: "Clusters per state per province (for the table, the tile map and the national page)",
         description:
           "For the same callers and filters as `listClusters`: counts of the clusters they may read per life-cycle state, per province and in total, and in four groups (identified, under development, handed over, stopped).",
-        querystring: FilterQuery,
-        response: {
-          200: z.object({
-            byProvince: z.array(
-              z.object({
-                provinceCode: z.string(),
-                nameFa: z.string(),
-                nameEn: z.string(),
-                total: z.number(),
-                counts: z.record(z.string(), z.number()),
-              }),
-            ),
-            totals: z.record(z.string(), z.number()),
-            total: z.number(),
-            groups: z.object({
-              identified: z.number(),
-              underDevelopment: z.number(),
-              handedOver: z.number(),
-              stopped: z.number(),
-            }),
-          }),
-        },
+        querystring: ClusterFilterQuery,
+        response: { 200: ClusterStatsOut },
       },
     },
-    async (req) => clusterStats(app.deps, actorOf(req), filtersOf(req.query)),
+    async (req) => clusterStats(app.deps, actorOf(req), req.query),
+  );
+
+  app.get(
+    "/clusters/agenda",
+    {
+      schema: {
+        tags,
+        operationId: "getClusterAgenda",
+        summary: "What needs doing next in the caller's clusters (the home page's registry card)",
+        description:
+          "For the same callers as `listClusters`, over the clusters in their reach whose project runs: contracts ending within 60 days or ended without a newer one of the same kind, milestones past their planned date with no actual date, and each project's year with its agent contract's end. Each list is its first 5 rows, most urgent first, and its total.",
+        response: { 200: ClusterAgendaOut },
+      },
+    },
+    async (req) => clusterAgenda(app.deps, actorOf(req)),
   );
 
   app.get(
@@ -113,10 +84,9 @@ export const clusterRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: "The filtered registry as an Excel workbook (RTL sheet, Jalali dates beside ISO dates)",
         description:
           "For the same callers, filters and sort as `listClusters`, without paging: every matching cluster as one row of an .xlsx download. Column headings and state names are in `lang` (default: the request's language).",
-        // lang: a plain download link gets the sheet in the UI's language, whatever the browser sends.
-        querystring: z.strictObject({ ...ClusterFilters, sort: ClusterSort, order: Order, lang: Locale.optional() }),
+        querystring: ClusterExportQuery,
         response: {
-          200: download(
+          200: FileDownload(
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             "The workbook (khooshe-clusters.xlsx)",
           ),
@@ -124,10 +94,7 @@ export const clusterRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const buf = await exportClustersXlsx(app.deps, actorOf(req), req.query.lang ?? req.lang, {
-        ...req.query,
-        ...filtersOf(req.query),
-      });
+      const buf = await exportClustersXlsx(app.deps, actorOf(req), req.query.lang ?? req.lang, req.query);
       return reply
         .type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
         .header("content-disposition", `attachment; filename="khooshe-clusters.xlsx"`)
@@ -179,7 +146,7 @@ export const clusterRoutes: FastifyPluginAsyncZod = async (app) => {
           "For anyone who may read the cluster (404 out of scope, as for an unknown one). An A4 PDF in Persian, right to left, on the provincial Industrial Estates Company's letterhead: names, province, state and since when, place, sector, ISIC codes, product groups, the enterprise and job figures with their sources and dates, the life-cycle timeline, the contracts with their milestones and the date it was made; Jalali dates, Persian digits, numbered pages. Sent as an attachment with a Persian file name (RFC 5987 `filename*`), never cached.",
         params: IdParams,
         response: {
-          200: download("application/pdf", "The record as a PDF file (A4, Persian)"),
+          200: FileDownload("application/pdf", "The record as a PDF file (A4, Persian)"),
         },
       },
     },
@@ -278,21 +245,8 @@ export const clusterRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: "Enterprises in the caller's scope",
         description:
           "Any role that may read enterprises: the enterprises of the clusters they may read (members only their own), optionally of one cluster or matching a name, with their cluster and province, and the total.",
-        querystring: z.strictObject({ clusterId: Id.optional(), q: SearchText.optional(), ...Paging }),
-        response: {
-          200: z.object({
-            items: z.array(
-              z.object({
-                id: z.string(),
-                name: z.string(),
-                clusterId: z.string(),
-                clusterName: z.string(),
-                provinceCode: z.string(),
-              }),
-            ),
-            total: z.number(),
-          }),
-        },
+        querystring: EnterpriseListQuery,
+        response: { 200: pageOf(EnterpriseOut) },
       },
     },
     async (req) => listEnterprises(app.deps, actorOf(req), req.query),

@@ -10,7 +10,16 @@ import { addDaysIso, addYearsIso, todayIso } from "../../../core/jalali";
 import { type ClusterStateName, implementationYear, nextStates, PROJECT_STATES } from "../../../core/lifecycle";
 import { compactFa } from "../../../core/normalize";
 import type { Actor } from "../../../core/permissions";
-import type { ClusterOut, ClusterRecordOut, ContractOut, MilestoneOut, TransitionOut } from "../../../core/schemas";
+import type {
+  ApprovalsInput,
+  ClusterFilterQuery,
+  ClusterListQuery,
+  ClusterOut,
+  ClusterRecordOut,
+  ContractOut,
+  MilestoneOut,
+  TransitionOut,
+} from "../../../core/schemas/clusters";
 import { containsNormalized } from "../../db/dialect";
 import type { ClusterRow, DB } from "../../db/schema";
 import { fieldError } from "../../errors";
@@ -144,25 +153,12 @@ export function toDetail(r: ClusterJoined, contracts: ContractDto[], today: stri
   };
 }
 
-export interface ListClustersQuery {
-  q?: string;
-  provinceCode?: string;
-  sector?: string;
-  state?: ClusterStateName;
-  year?: 1 | 2 | 3;
-  contractEnding?: boolean;
-  sort: "name" | "province" | "state" | "stateSince";
-  order: "asc" | "desc";
-  limit: number;
-  offset: number;
-}
+export type ListClustersQuery = z.infer<typeof ClusterListQuery>;
+/** The registry's filters alone: the list's without sort and page. */
+export type ClusterFilters = z.infer<typeof ClusterFilterQuery>;
 
 /** The scope and filter part of a registry query, shared by the list, the stats and the export. */
-export function applyFilters(
-  base: Base,
-  actor: Actor,
-  q: Omit<ListClustersQuery, "sort" | "order" | "limit" | "offset">,
-): Base {
+export function applyFilters(base: Base, actor: Actor, q: ClusterFilters): Base {
   let b = inScope(base, actor, "cluster.read", { province: "clusters.province_code", cluster: "clusters.id" });
   if (q.provinceCode) b = b.where("clusters.province_code", "=", q.provinceCode);
   if (q.state) b = b.where("clusters.state", "=", q.state);
@@ -265,10 +261,7 @@ export async function transitionScope(db: Kysely<DB>, transitionId: string) {
   return { provinceCode: t.province_code, clusterId: t.id };
 }
 
-export interface Approvals {
-  provincialCommittee: string;
-  nationalOrganisation: string;
-}
+type Approvals = z.infer<typeof ApprovalsInput>;
 
 export function notFuture(date: string | null | undefined, field: string) {
   if (date && date > todayIso()) throw fieldError("date_in_future", field);

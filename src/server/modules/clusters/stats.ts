@@ -2,24 +2,18 @@
  * The whole picture: registry counts per province and state, with the same
  * scope and filters as the list.
  */
-import { PROJECT_STATES } from "../../../core/lifecycle";
+import type { z } from "zod";
+import { type ClusterStateName, PROJECT_STATES } from "../../../core/lifecycle";
 import { type Actor, scopeFilter } from "../../../core/permissions";
+import type { ClusterStatsOut } from "../../../core/schemas/clusters";
 import { authorizeAnywhere } from "../../auth/authorize";
 import type { Deps } from "../../context";
-import { applyFilters, baseQuery, type ListClustersQuery } from "./shared";
+import { applyFilters, baseQuery, type ClusterFilters } from "./shared";
 
-export interface ClusterStats {
-  byProvince: { provinceCode: string; nameFa: string; nameEn: string; total: number; counts: Record<string, number> }[];
-  totals: Record<string, number>;
-  total: number;
-  groups: { identified: number; underDevelopment: number; handedOver: number; stopped: number };
-}
+export type ClusterStats = z.infer<typeof ClusterStatsOut>;
+type Counts = ClusterStats["totals"];
 
-export async function clusterStats(
-  deps: Deps,
-  actor: Actor | null,
-  q: Omit<ListClustersQuery, "sort" | "order" | "limit" | "offset">,
-): Promise<ClusterStats> {
+export async function clusterStats(deps: Deps, actor: Actor | null, q: ClusterFilters): Promise<ClusterStats> {
   const a = authorizeAnywhere(actor, "cluster.read");
   const db = deps.database.db;
   const rows = await applyFilters(baseQuery(db), a, q)
@@ -27,13 +21,14 @@ export async function clusterStats(
     .groupBy(["clusters.province_code", "clusters.state"])
     .execute();
   const provinces = await db.selectFrom("provinces").selectAll().orderBy("code").execute();
-  const totals: Record<string, number> = {};
-  const byCode = new Map<string, Record<string, number>>();
+  const totals: Counts = {};
+  const byCode = new Map<string, Counts>();
   for (const r of rows) {
     const n = Number(r.n);
-    totals[r.state] = (totals[r.state] ?? 0) + n;
+    const state = r.state as ClusterStateName;
+    totals[state] = (totals[state] ?? 0) + n;
     const counts = byCode.get(r.province_code) ?? {};
-    counts[r.state] = n;
+    counts[state] = n;
     byCode.set(r.province_code, counts);
   }
   // Provinces in reach are listed even without clusters (this is no row filter: inScope does those).
@@ -41,7 +36,7 @@ export async function clusterStats(
   const visible = scope
     ? provinces.filter((p) => scope.provinceCodes.includes(p.code) || byCode.has(p.code))
     : provinces;
-  const sum = (states: string[]) => states.reduce((s, k) => s + (totals[k] ?? 0), 0);
+  const sum = (states: readonly ClusterStateName[]) => states.reduce((s, k) => s + (totals[k] ?? 0), 0);
   return {
     byProvince: visible.map((p) => {
       const counts = byCode.get(p.code) ?? {};
@@ -50,14 +45,14 @@ export async function clusterStats(
         nameFa: p.name_fa,
         nameEn: p.name_en,
         counts,
-        total: Object.values(counts).reduce((s, n) => s + n, 0),
+        total: Object.values(counts).reduce((s, n) => s + (n ?? 0), 0),
       };
     }),
     totals,
-    total: sum(Object.keys(totals)),
+    total: sum(Object.keys(totals) as ClusterStateName[]),
     groups: {
       identified: sum(["identified", "feasibility", "approved"]),
-      underDevelopment: sum([...PROJECT_STATES]),
+      underDevelopment: sum(PROJECT_STATES),
       handedOver: sum(["handed_over", "network"]),
       stopped: sum(["on_hold", "cancelled"]),
     },

@@ -3,14 +3,20 @@
  * time, or replaced as a whole list whose weights total 100.
  */
 import { randomUUID } from "node:crypto";
+import type { z } from "zod";
 import { normalizeFa } from "../../../core/normalize";
 import type { Actor } from "../../../core/permissions";
+import type { CriteriaInput, CriteriaOut, CriterionInput } from "../../../core/schemas/feasibility";
 import { type Deps, nowIso } from "../../context";
 import { badRequest } from "../../errors";
 import { writeAudit } from "../audit/service";
 import { activeCriteria, type CriterionDto, inProvince, sumWeights, toCriterionDto } from "./shared";
 
-export async function listCriteria(deps: Deps, actor: Actor | null, code: string) {
+export async function listCriteria(
+  deps: Deps,
+  actor: Actor | null,
+  code: string,
+): Promise<z.infer<typeof CriteriaOut>> {
   const db = deps.database.db;
   await inProvince(db, actor, code);
   const rows = await activeCriteria(db, code);
@@ -31,7 +37,7 @@ export async function createCriterion(
   deps: Deps,
   actor: Actor | null,
   code: string,
-  input: { name: string; weight: number },
+  input: z.infer<typeof CriterionInput>,
 ): Promise<CriterionDto> {
   return deps.database.db.transaction().execute(async (trx) => {
     const a = await inProvince(trx, actor, code);
@@ -67,8 +73,8 @@ export async function replaceCriteria(
   deps: Deps,
   actor: Actor | null,
   code: string,
-  items: { id?: string; name: string; weight: number }[],
-) {
+  items: z.infer<typeof CriteriaInput>["items"],
+): Promise<z.infer<typeof CriteriaOut>> {
   const db = deps.database.db;
   await db.transaction().execute(async (trx) => {
     const a = await inProvince(trx, actor, code);

@@ -4,13 +4,16 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
+import type { z } from "zod";
+import type { ClusterStateName } from "../../../core/lifecycle";
 import type { Actor } from "../../../core/permissions";
+import type { DecisionInput, DecisionsOut } from "../../../core/schemas/feasibility";
 import { type Deps, nowIso } from "../../context";
 import type { DB } from "../../db/schema";
 import { badRequest } from "../../errors";
 import { found } from "../../services/load";
 import { writeAudit } from "../audit/service";
-import { type ClusterState, type DecisionDto, inProvince, notInFuture } from "./shared";
+import { type DecisionDto, inProvince, notInFuture } from "./shared";
 
 function decisionQuery(db: Kysely<DB>) {
   return db
@@ -30,7 +33,7 @@ function toDecisionDto(r: DecisionSel): DecisionDto {
     decidedOn: r.decided_on,
     chosenClusterId: r.chosen_cluster_id,
     chosenClusterName: r.cluster_name,
-    chosenClusterState: r.cluster_state as ClusterState,
+    chosenClusterState: r.cluster_state as ClusterStateName,
     reason: r.reason,
     createdBy: r.created_by,
     createdByName: r.user_name ?? null,
@@ -39,7 +42,11 @@ function toDecisionDto(r: DecisionSel): DecisionDto {
 }
 
 /** Decisions of a province, newest first. */
-export async function listDecisions(deps: Deps, actor: Actor | null, code: string) {
+export async function listDecisions(
+  deps: Deps,
+  actor: Actor | null,
+  code: string,
+): Promise<z.infer<typeof DecisionsOut>> {
   const db = deps.database.db;
   await inProvince(db, actor, code);
   const rows = await decisionQuery(db)
@@ -55,7 +62,7 @@ export async function createDecision(
   deps: Deps,
   actor: Actor | null,
   code: string,
-  input: { decidedOn: string; chosenClusterId: string; reason: string },
+  input: z.infer<typeof DecisionInput>,
 ): Promise<DecisionDto> {
   const db = deps.database.db;
   const id = await db.transaction().execute(async (trx) => {

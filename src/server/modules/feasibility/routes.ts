@@ -1,64 +1,25 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
-import { ClusterState, Id, IsoDate, ProvinceCode } from "../../../core/schemas";
+import { NoContent, ProvinceParams } from "../../../core/schemas/common";
+import {
+  CriteriaInput,
+  CriteriaOut,
+  CriterionInput,
+  CriterionOut,
+  DecisionInput,
+  DecisionOut,
+  DecisionsOut,
+  FeasibilityItemParams,
+  StudiesOut,
+  StudyInput,
+  StudyOut,
+  StudyUpdateInput,
+} from "../../../core/schemas/feasibility";
 import { actorOf } from "../../app";
 import { createCriterion, listCriteria, replaceCriteria } from "./criteria";
 import { createDecision, deleteDecision, listDecisions } from "./decisions";
 import { createStudy, deleteStudy, getStudy, listStudies, updateStudy } from "./studies";
 
 const tags = ["feasibility"];
-const ProvinceParams = z.strictObject({ code: ProvinceCode });
-const ItemParams = z.strictObject({ code: ProvinceCode, id: Id });
-
-const CriterionName = z.string().trim().min(1).max(200);
-const Weight = z.number().int().min(1).max(100);
-const Score = z.number().int().min(0).max(10);
-const Author = z.string().trim().min(1).max(200);
-const Summary = z.string().max(5000);
-const Scores = z
-  .array(z.strictObject({ criterionId: Id, score: Score }))
-  .min(1)
-  .max(50);
-
-const CriterionOut = z.object({ id: z.string(), name: z.string(), weight: z.number(), position: z.number() });
-const CriteriaOut = z.object({ items: z.array(CriterionOut), total: z.number(), weightTotal: z.number() });
-
-const StudyOut = z.object({
-  id: z.string(),
-  provinceCode: z.string(),
-  clusterId: z.string(),
-  clusterName: z.string(),
-  clusterState: ClusterState,
-  studyDate: z.string(),
-  author: z.string(),
-  summary: z.string().nullable(),
-  scores: z.array(
-    z.object({
-      criterionId: z.string(),
-      criterionName: z.string(),
-      weight: z.number(),
-      score: z.number(),
-      archived: z.boolean(),
-    }),
-  ),
-  weightedScore: z.number(),
-  complete: z.boolean(),
-  rank: z.number(),
-  createdAt: z.string(),
-});
-
-const DecisionOut = z.object({
-  id: z.string(),
-  provinceCode: z.string(),
-  decidedOn: z.string(),
-  chosenClusterId: z.string(),
-  chosenClusterName: z.string(),
-  chosenClusterState: ClusterState,
-  reason: z.string(),
-  createdBy: z.string().nullable(),
-  createdByName: z.string().nullable(),
-  createdAt: z.string(),
-});
 
 export const feasibilityRoutes: FastifyPluginAsyncZod = async (app) => {
   const base = "/provinces/:code/feasibility";
@@ -89,7 +50,7 @@ export const feasibilityRoutes: FastifyPluginAsyncZod = async (app) => {
         description:
           "For province admins of the province and national admins; anyone else gets 404. Appends the criterion at the end of the list and returns it (201); a name already in the list answers 400 `duplicate_criterion`.",
         params: ProvinceParams,
-        body: z.strictObject({ name: CriterionName, weight: Weight }),
+        body: CriterionInput,
         response: { 201: CriterionOut },
       },
     },
@@ -107,12 +68,7 @@ export const feasibilityRoutes: FastifyPluginAsyncZod = async (app) => {
         description:
           "For province admins of the province and national admins; anyone else gets 404. Items with an `id` keep that criterion (renamed or reweighted), items without one are added; returns the new list. Weights not totalling 100 answer 400 `weights_must_total_100`, an id not in the list 400 `unknown_criterion`.",
         params: ProvinceParams,
-        body: z.strictObject({
-          items: z
-            .array(z.strictObject({ id: Id.optional(), name: CriterionName, weight: Weight }))
-            .min(1)
-            .max(50),
-        }),
+        body: CriteriaInput,
         response: { 200: CriteriaOut },
       },
     },
@@ -129,7 +85,7 @@ export const feasibilityRoutes: FastifyPluginAsyncZod = async (app) => {
         description:
           "For province admins of the province and national admins; anyone else gets 404. Returns every study with its scores, weighted score and rank, best first.",
         params: ProvinceParams,
-        response: { 200: z.object({ items: z.array(StudyOut), total: z.number() }) },
+        response: { 200: StudiesOut },
       },
     },
     async (req) => listStudies(app.deps, actorOf(req), req.params.code),
@@ -145,13 +101,7 @@ export const feasibilityRoutes: FastifyPluginAsyncZod = async (app) => {
         description:
           "For province admins of the province and national admins; anyone else gets 404. Returns the study with its rank (201). The criteria must total 100 (400 `weights_must_total_100`) and each be scored exactly once (400 `scores_incomplete`); a cluster outside the province answers 400 `unknown_cluster`, a future date 400 `date_in_future`.",
         params: ProvinceParams,
-        body: z.strictObject({
-          clusterId: Id,
-          studyDate: IsoDate,
-          author: Author,
-          summary: Summary.nullish(),
-          scores: Scores,
-        }),
+        body: StudyInput,
         response: { 201: StudyOut },
       },
     },
@@ -167,7 +117,7 @@ export const feasibilityRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: "One study, with its rank",
         description:
           "For province admins of the province and national admins; anyone else gets 404. Returns the study with its scores, weighted score and rank in the province.",
-        params: ItemParams,
+        params: FeasibilityItemParams,
         response: { 200: StudyOut },
       },
     },
@@ -183,13 +133,8 @@ export const feasibilityRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: "Change a study; given scores replace all its scores",
         description:
           "For province admins of the province and national admins; anyone else gets 404. Changes the given fields and returns the study; scores, when given, must score every current criterion once (400 `scores_incomplete`).",
-        params: ItemParams,
-        body: z.strictObject({
-          studyDate: IsoDate.optional(),
-          author: Author.optional(),
-          summary: Summary.nullish(),
-          scores: Scores.optional(),
-        }),
+        params: FeasibilityItemParams,
+        body: StudyUpdateInput,
         response: { 200: StudyOut },
       },
     },
@@ -205,8 +150,8 @@ export const feasibilityRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: "Delete a study",
         description:
           "For province admins of the province and national admins; anyone else gets 404. Deletes the study and its scores (204); the audit log keeps their content.",
-        params: ItemParams,
-        response: { 204: z.null().describe("Deleted") },
+        params: FeasibilityItemParams,
+        response: { 204: NoContent("Deleted") },
       },
     },
     async (req, reply) => {
@@ -225,7 +170,7 @@ export const feasibilityRoutes: FastifyPluginAsyncZod = async (app) => {
         description:
           "For province admins of the province and national admins; anyone else gets 404. Returns the province's decisions, newest first, with the chosen cluster and who recorded it.",
         params: ProvinceParams,
-        response: { 200: z.object({ items: z.array(DecisionOut), total: z.number() }) },
+        response: { 200: DecisionsOut },
       },
     },
     async (req) => listDecisions(app.deps, actorOf(req), req.params.code),
@@ -241,11 +186,7 @@ export const feasibilityRoutes: FastifyPluginAsyncZod = async (app) => {
         description:
           "For province admins of the province and national admins; anyone else gets 404. Records the decision and returns it (201); a cluster without a study in the province answers 400 `no_study_for_cluster`.",
         params: ProvinceParams,
-        body: z.strictObject({
-          decidedOn: IsoDate,
-          chosenClusterId: Id,
-          reason: z.string().trim().min(1).max(2000),
-        }),
+        body: DecisionInput,
         response: { 201: DecisionOut },
       },
     },
@@ -261,8 +202,8 @@ export const feasibilityRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: "Delete a decision recorded by mistake",
         description:
           "For province admins of the province and national admins; anyone else gets 404. Deletes the decision (204); the audit log keeps its content.",
-        params: ItemParams,
-        response: { 204: z.null().describe("Deleted") },
+        params: FeasibilityItemParams,
+        response: { 204: NoContent("Deleted") },
       },
     },
     async (req, reply) => {

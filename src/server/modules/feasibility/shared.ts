@@ -7,59 +7,17 @@
  * scope answers 404.
  */
 import type { Kysely } from "kysely";
+import type { z } from "zod";
 import { todayIso } from "../../../core/jalali";
 import type { Actor } from "../../../core/permissions";
-import type { CLUSTER_STATES } from "../../../core/schemas";
+import type { CriterionOut, DecisionOut, StudyOut } from "../../../core/schemas/feasibility";
 import type { DB } from "../../db/schema";
 import { badRequest } from "../../errors";
 import { authorizeRecord, found } from "../../services/load";
 
-export type ClusterState = (typeof CLUSTER_STATES)[number];
-
-export interface CriterionDto {
-  id: string;
-  name: string;
-  weight: number;
-  position: number;
-}
-
-export interface StudyScoreDto {
-  criterionId: string;
-  criterionName: string;
-  weight: number;
-  score: number;
-  /** The criterion was removed from the province's list after this study scored it. */
-  archived: boolean;
-}
-
-export interface StudyDto {
-  id: string;
-  provinceCode: string;
-  clusterId: string;
-  clusterName: string;
-  clusterState: ClusterState;
-  studyDate: string;
-  author: string;
-  summary: string | null;
-  scores: StudyScoreDto[];
-  weightedScore: number;
-  complete: boolean;
-  rank: number;
-  createdAt: string;
-}
-
-export interface DecisionDto {
-  id: string;
-  provinceCode: string;
-  decidedOn: string;
-  chosenClusterId: string;
-  chosenClusterName: string;
-  chosenClusterState: ClusterState;
-  reason: string;
-  createdBy: string | null;
-  createdByName: string | null;
-  createdAt: string;
-}
+export type CriterionDto = z.infer<typeof CriterionOut>;
+export type StudyDto = z.infer<typeof StudyOut>;
+export type DecisionDto = z.infer<typeof DecisionOut>;
 
 /** Authorises feasibility work in a province that exists; 404 otherwise. */
 export async function inProvince(db: Kysely<DB>, actor: Actor | null, code: string): Promise<Actor> {

@@ -4,14 +4,17 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
+import type { z } from "zod";
+import type { ClusterStateName } from "../../../core/lifecycle";
 import type { Actor } from "../../../core/permissions";
+import type { StudiesOut, StudyInput, StudyUpdateInput } from "../../../core/schemas/feasibility";
 import { type Deps, nowIso } from "../../context";
 import type { DB } from "../../db/schema";
 import { badRequest, notFound } from "../../errors";
 import { diffFields, hasChanges } from "../../services/diff";
 import { found } from "../../services/load";
 import { writeAudit } from "../audit/service";
-import { activeCriteria, type ClusterState, inProvince, notInFuture, type StudyDto, sumWeights } from "./shared";
+import { activeCriteria, inProvince, notInFuture, type StudyDto, sumWeights } from "./shared";
 
 /**
  * Every study of a province, scored and ranked. The weighted score is
@@ -72,7 +75,7 @@ async function rankedStudies(db: Kysely<DB>, code: string): Promise<StudyDto[]> 
         provinceCode: s.province_code,
         clusterId: s.cluster_id,
         clusterName: s.cluster_name,
-        clusterState: s.cluster_state as ClusterState,
+        clusterState: s.cluster_state as ClusterStateName,
         studyDate: s.study_date,
         author: s.author,
         summary: s.summary,
@@ -101,7 +104,7 @@ async function rankedStudies(db: Kysely<DB>, code: string): Promise<StudyDto[]> 
   return out.map((o, i) => ({ ...o.dto, rank: i + 1 }));
 }
 
-export async function listStudies(deps: Deps, actor: Actor | null, code: string) {
+export async function listStudies(deps: Deps, actor: Actor | null, code: string): Promise<z.infer<typeof StudiesOut>> {
   const db = deps.database.db;
   await inProvince(db, actor, code);
   const items = await rankedStudies(db, code);
@@ -121,7 +124,7 @@ export async function getStudy(deps: Deps, actor: Actor | null, code: string, id
  * that the current weights total 100 (a province still setting weights
  * cannot score yet).
  */
-async function checkScores(trx: Kysely<DB>, code: string, scores: { criterionId: string; score: number }[]) {
+async function checkScores(trx: Kysely<DB>, code: string, scores: z.infer<typeof StudyInput>["scores"]) {
   const active = await activeCriteria(trx, code);
   if (sumWeights(active) !== 100) throw badRequest("weights_must_total_100");
   const ids = new Set(active.map((c) => c.id));
@@ -134,20 +137,17 @@ async function checkScores(trx: Kysely<DB>, code: string, scores: { criterionId:
   if (seen.size !== ids.size) throw badRequest("scores_incomplete");
 }
 
-export interface StudyInput {
-  clusterId: string;
-  studyDate: string;
-  author: string;
-  summary?: string | null;
-  scores: { criterionId: string; score: number }[];
-}
-
 const cleanSummary = (s: string | null | undefined) => {
   const v = s?.trim();
   return v ? v : null;
 };
 
-export async function createStudy(deps: Deps, actor: Actor | null, code: string, input: StudyInput): Promise<StudyDto> {
+export async function createStudy(
+  deps: Deps,
+  actor: Actor | null,
+  code: string,
+  input: z.infer<typeof StudyInput>,
+): Promise<StudyDto> {
   const db = deps.database.db;
   const id = await db.transaction().execute(async (trx) => {
     const a = await inProvince(trx, actor, code);
@@ -197,13 +197,6 @@ export async function createStudy(deps: Deps, actor: Actor | null, code: string,
   return getStudy(deps, actor, code, id);
 }
 
-export interface StudyPatch {
-  studyDate?: string;
-  author?: string;
-  summary?: string | null;
-  scores?: { criterionId: string; score: number }[];
-}
-
 async function loadStudy(trx: Kysely<DB>, code: string, id: string) {
   return found(
     await trx
@@ -221,7 +214,7 @@ export async function updateStudy(
   actor: Actor | null,
   code: string,
   id: string,
-  input: StudyPatch,
+  input: z.infer<typeof StudyUpdateInput>,
 ): Promise<StudyDto> {
   await deps.database.db.transaction().execute(async (trx) => {
     const a = await inProvince(trx, actor, code);

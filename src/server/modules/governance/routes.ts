@@ -1,56 +1,19 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
-import { Id, IsoDate, PersonName, ProvinceCode } from "../../../core/schemas";
-import { actorOf } from "../../app";
+import type { z } from "zod";
+import { IdParams, NoContent, ProvinceParams } from "../../../core/schemas/common";
 import {
-  addMember,
-  GOVERNANCE_BODIES,
-  GOVERNANCE_ROLES,
-  listMembers,
-  type PlaceRef,
-  removeMember,
-  updateMember,
-} from "./service";
+  CommitteeMemberParams,
+  CouncilMemberParams,
+  MemberInput,
+  MemberListQuery,
+  MemberOut,
+  MembersOut,
+  MemberUpdateInput,
+} from "../../../core/schemas/governance";
+import { actorOf } from "../../app";
+import { addMember, listMembers, type PlaceRef, removeMember, updateMember } from "./service";
 
 const tags = ["governance"];
-const GovernanceRole = z.enum(GOVERNANCE_ROLES);
-const Organisation = z.string().trim().max(200);
-
-const MemberOut = z.object({
-  id: z.string(),
-  body: z.enum(GOVERNANCE_BODIES),
-  provinceCode: z.string(),
-  clusterId: z.string().nullable(),
-  personName: z.string(),
-  organisation: z.string().nullable(),
-  role: GovernanceRole,
-  fromDate: z.string(),
-  toDate: z.string().nullable(),
-  userId: z.string().nullable(),
-  userName: z.string().nullable(),
-  grantId: z.string().nullable(),
-  active: z.boolean(),
-});
-const MembersOut = z.object({ items: z.array(MemberOut), total: z.number() });
-
-const MemberInput = z.strictObject({
-  personName: PersonName,
-  organisation: Organisation.nullish(),
-  role: GovernanceRole,
-  fromDate: IsoDate,
-  toDate: IsoDate.nullish(),
-  userId: Id.nullish(),
-});
-const MemberPatch = z.strictObject({
-  personName: PersonName.optional(),
-  organisation: Organisation.nullish(),
-  role: GovernanceRole.optional(),
-  fromDate: IsoDate.optional(),
-  toDate: IsoDate.nullish(),
-  userId: Id.nullish(),
-});
-const ListQuery = z.strictObject({ active: z.enum(["true", "false"]).optional() });
-const activeOf = (v: "true" | "false" | undefined) => (v === undefined ? undefined : v === "true");
 
 type Params = Record<string, string>;
 
@@ -60,6 +23,8 @@ function bodyRoutes(
   opts: {
     path: string;
     params: z.ZodObject;
+    /** The path of one member: the body's params and memberId. */
+    itemParams: z.ZodObject;
     noun: string;
     /** Names the operations: list${what}s, add${what}, update${what}, remove${what}. */
     what: string;
@@ -70,8 +35,6 @@ function bodyRoutes(
     ref: (p: Params) => PlaceRef;
   },
 ) {
-  const ItemParams = opts.params.extend({ memberId: Id });
-
   app.get(
     opts.path,
     {
@@ -81,12 +44,11 @@ function bodyRoutes(
         summary: `Members of the ${opts.noun}: current first, then by role (chair first)`,
         description: `For ${opts.readers}; callers out of its scope get 404. Returns the members, optionally only current (\`active=true\`) or past ones, with their roles, terms and linked users.`,
         params: opts.params,
-        querystring: ListQuery,
+        querystring: MemberListQuery,
         response: { 200: MembersOut },
       },
     },
-    async (req) =>
-      listMembers(app.deps, actorOf(req), opts.ref(req.params as Params), { active: activeOf(req.query.active) }),
+    async (req) => listMembers(app.deps, actorOf(req), opts.ref(req.params as Params), req.query),
   );
 
   app.post(
@@ -114,8 +76,8 @@ function bodyRoutes(
         operationId: `update${opts.what}`,
         summary: `Change a member of the ${opts.noun} (end a term with toDate)`,
         description: `For the same callers as \`add${opts.what}\`. Changes the given fields and returns the member; ending the term or unlinking or changing the user takes back any role the seat gave.`,
-        params: ItemParams,
-        body: MemberPatch,
+        params: opts.itemParams,
+        body: MemberUpdateInput,
         response: { 200: MemberOut },
       },
     },
@@ -133,8 +95,8 @@ function bodyRoutes(
         operationId: `remove${opts.what}`,
         summary: `Remove a member of the ${opts.noun}`,
         description: `For the same callers as \`add${opts.what}\`. Deletes a member recorded by mistake, and the role their seat gave (204); to end a term, set its toDate instead.`,
-        params: ItemParams,
-        response: { 204: z.null().describe("Removed") },
+        params: opts.itemParams,
+        response: { 204: NoContent("Removed") },
       },
     },
     async (req, reply) => {
@@ -148,7 +110,8 @@ function bodyRoutes(
 export const governanceRoutes: FastifyPluginAsyncZod = async (app) => {
   bodyRoutes(app, {
     path: "/provinces/:code/committee",
-    params: z.strictObject({ code: ProvinceCode }),
+    params: ProvinceParams,
+    itemParams: CommitteeMemberParams,
     noun: "provincial coordination committee",
     what: "CommitteeMember",
     readers: "province admins of the province and national admins",
@@ -157,7 +120,8 @@ export const governanceRoutes: FastifyPluginAsyncZod = async (app) => {
   });
   bodyRoutes(app, {
     path: "/clusters/:id/council",
-    params: z.strictObject({ id: Id }),
+    params: IdParams,
+    itemParams: CouncilMemberParams,
     noun: "cluster's steering council",
     what: "CouncilMember",
     readers:

@@ -7,14 +7,17 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
-import {
-  GOVERNANCE_BODIES,
-  GOVERNANCE_ROLES,
-  type GovernanceBody,
-  type GovernanceRole,
-} from "../../../core/governance";
+import type { z } from "zod";
+import { GOVERNANCE_ROLES, type GovernanceBody, type GovernanceRole } from "../../../core/governance";
 import { todayIso } from "../../../core/jalali";
 import { type Actor, type Scope, SYSTEM_ACTOR } from "../../../core/permissions";
+import type {
+  MemberInput,
+  MemberListQuery,
+  MemberOut,
+  MembersOut,
+  MemberUpdateInput,
+} from "../../../core/schemas/governance";
 import { requireActor } from "../../auth/authorize";
 import { type Deps, nowIso } from "../../context";
 import type { DB, GovernanceMembersTable } from "../../db/schema";
@@ -26,24 +29,7 @@ import { clusterScope } from "../clusters/shared";
 import { grantRoleInTx, revokeGrantInTx } from "../users/grants";
 import { linkableUser } from "../users/shared";
 
-export { GOVERNANCE_BODIES, GOVERNANCE_ROLES, type GovernanceBody, type GovernanceRole };
-
-export interface MemberDto {
-  id: string;
-  body: GovernanceBody;
-  provinceCode: string;
-  clusterId: string | null;
-  personName: string;
-  organisation: string | null;
-  role: GovernanceRole;
-  fromDate: string;
-  toDate: string | null;
-  userId: string | null;
-  userName: string | null;
-  /** The council_member grant this seat gave, while it exists. */
-  grantId: string | null;
-  active: boolean;
-}
+export type MemberDto = z.infer<typeof MemberOut>;
 
 /** Where a body sits: a province's committee or a cluster's council. */
 export interface Place {
@@ -124,7 +110,12 @@ const roleOrder = (r: string) => {
 };
 
 /** Members of a body: current ones first, then by role (chair first) and start date. */
-export async function listMembers(deps: Deps, actor: Actor | null, ref: PlaceRef, q: { active?: boolean }) {
+export async function listMembers(
+  deps: Deps,
+  actor: Actor | null,
+  ref: PlaceRef,
+  q: z.infer<typeof MemberListQuery>,
+): Promise<z.infer<typeof MembersOut>> {
   const place = await placeOf(deps.database.db, actor, ref);
   authorizeRecord(actor, scopeOf(place), "governance.read");
   let query = inPlace(membersQuery(deps.database.db), place);
@@ -147,17 +138,6 @@ export async function listMembers(deps: Deps, actor: Actor | null, ref: PlaceRef
   );
   return { items, total: items.length };
 }
-
-export interface MemberInput {
-  personName: string;
-  organisation?: string | null;
-  role: GovernanceRole;
-  fromDate: string;
-  toDate?: string | null;
-  userId?: string | null;
-}
-
-export type MemberPatch = Partial<MemberInput>;
 
 const cleanText = (s: string | null | undefined) => {
   const v = s?.trim();
@@ -196,7 +176,7 @@ export async function addMember(
   deps: Deps,
   actor: Actor | null,
   ref: PlaceRef,
-  input: MemberInput,
+  input: z.infer<typeof MemberInput>,
 ): Promise<MemberDto> {
   const db = deps.database.db;
   const id = await db.transaction().execute(async (trx) => {
@@ -254,7 +234,7 @@ export async function updateMember(
   actor: Actor | null,
   ref: PlaceRef,
   id: string,
-  input: MemberPatch,
+  input: z.infer<typeof MemberUpdateInput>,
 ): Promise<MemberDto> {
   const db = deps.database.db;
   await db.transaction().execute(async (trx) => {

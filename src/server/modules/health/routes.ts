@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { sql } from "kysely";
-import { z } from "zod";
+import { HealthOut } from "../../../core/schemas/health";
 
 export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -14,16 +14,7 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: "Whether the server and its database answer",
         description:
           "Anyone may call it, without signing in. Answers 200 with `status: ok` and the database's round-trip time when the database answers, or 503 with `status: degraded` when it does not.",
-        response: {
-          200: z.object({
-            status: z.enum(["ok", "degraded"]),
-            database: z.object({ dialect: z.string(), ok: z.boolean(), latencyMs: z.number().nullable() }),
-          }),
-          503: z.object({
-            status: z.enum(["ok", "degraded"]),
-            database: z.object({ dialect: z.string(), ok: z.boolean(), latencyMs: z.number().nullable() }),
-          }),
-        },
+        response: { 200: HealthOut, 503: HealthOut },
       },
     },
     async (_req, reply) => {

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
-import { Id, JOB_STATES, JobOut, Paging } from "../../../core/schemas";
+import { IdParams, pageOf } from "../../../core/schemas/common";
+import { JobListQuery, JobOut } from "../../../core/schemas/jobs";
 import { actorOf } from "../../app";
 import { listJobs, retryJob } from "./service";
 
@@ -16,12 +16,8 @@ export const jobRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: "Background jobs",
         description:
           "The durable job queue (mail delivery, scheduled sweeps), newest first, filtered by state and kind. National admins only; a failed job shows its last error.",
-        querystring: z.strictObject({
-          state: z.enum(JOB_STATES).optional(),
-          kind: z.string().trim().max(100).optional(),
-          ...Paging,
-        }),
-        response: { 200: z.object({ items: z.array(JobOut), total: z.number() }) },
+        querystring: JobListQuery,
+        response: { 200: pageOf(JobOut) },
       },
     },
     async (req) => listJobs(app.deps, actorOf(req), req.query),
@@ -36,7 +32,7 @@ export const jobRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: "Run a failed job again",
         description:
           "Puts a failed job back in the queue with a fresh set of attempts (a failed mail goes back to pending). National admins only; 400 job_not_retryable unless the job failed.",
-        params: z.strictObject({ id: Id }),
+        params: IdParams,
         response: { 200: JobOut },
       },
     },

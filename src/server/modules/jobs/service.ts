@@ -2,8 +2,10 @@
  * The job queue as national staff see it: what is queued, running, done or
  * failed (with its last error), and a retry for a failed job.
  */
+import type { z } from "zod";
 import type { Actor } from "../../../core/permissions";
-import type { JobItem, JobState } from "../../../core/schemas";
+import type { Page } from "../../../core/schemas/common";
+import type { JobItem, JobListQuery, JobState } from "../../../core/schemas/jobs";
 import { authorize, authorizeAnywhere } from "../../auth/authorize";
 import type { Deps } from "../../context";
 import { badRequest } from "../../errors";
@@ -27,8 +29,8 @@ const toItem = (r: JobRow): JobItem => ({
 export async function listJobs(
   deps: Deps,
   actor: Actor | null,
-  q: { state?: JobState; kind?: string; limit: number; offset: number },
-) {
+  q: z.infer<typeof JobListQuery>,
+): Promise<Page<JobItem>> {
   authorizeAnywhere(actor, "job.manage");
   let base = deps.database.db.selectFrom("jobs");
   if (q.state) base = base.where("state", "=", q.state);

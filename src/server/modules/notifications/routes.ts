@@ -1,6 +1,11 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
-import { Id, OutboxItemOut, Paging } from "../../../core/schemas";
+import { IdParams, NoContent, pageOf } from "../../../core/schemas/common";
+import {
+  NotificationListQuery,
+  NotificationsOut,
+  OutboxItemOut,
+  OutboxListQuery,
+} from "../../../core/schemas/notifications";
 import { actorOf } from "../../app";
 import { listNotifications, listOutbox, markRead, resendMail } from "./service";
 
@@ -14,26 +19,11 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: "My notifications, newest first",
         description:
           "Any signed-in caller: their own notifications (a kind with parameters to word it in the reader's language, and an optional link in the web app), optionally only unread ones, with the total and the unread count.",
-        querystring: z.strictObject({ unread: z.enum(["true", "false"]).optional(), ...Paging }),
-        response: {
-          200: z.object({
-            items: z.array(
-              z.object({
-                id: z.string(),
-                kind: z.string(),
-                params: z.record(z.string(), z.string()),
-                link: z.string().nullable(),
-                createdAt: z.string(),
-                readAt: z.string().nullable(),
-              }),
-            ),
-            total: z.number(),
-            unread: z.number(),
-          }),
-        },
+        querystring: NotificationListQuery,
+        response: { 200: NotificationsOut },
       },
     },
-    async (req) => listNotifications(app.deps, actorOf(req), { ...req.query, unread: req.query.unread === "true" }),
+    async (req) => listNotifications(app.deps, actorOf(req), req.query),
   );
 
   app.post(
@@ -44,7 +34,7 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
         operationId: "markAllMyNotificationsRead",
         summary: "Mark all my notifications read",
         description: "Marks every unread notification of the signed-in caller read (204).",
-        response: { 204: z.null().describe("All marked read") },
+        response: { 204: NoContent("All marked read") },
       },
     },
     async (req, reply) => {
@@ -62,8 +52,8 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: "Mark one notification read",
         description:
           "Marks one of the signed-in caller's notifications read (204; already read is fine). Someone else's notification answers 404.",
-        params: z.strictObject({ id: Id }),
-        response: { 204: z.null().describe("Marked read") },
+        params: IdParams,
+        response: { 204: NoContent("Marked read") },
       },
     },
     async (req, reply) => {
@@ -81,10 +71,8 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: "Outgoing e-mail (kept here when SMTP is not configured)",
         description:
           "For province admins (mail about their province) and national admins (all); others get 403. Returns the e-mails the platform sent or queued, newest first, with their delivery status and last error.",
-        querystring: z.strictObject({ ...Paging }),
-        response: {
-          200: z.object({ items: z.array(OutboxItemOut), total: z.number() }),
-        },
+        querystring: OutboxListQuery,
+        response: { 200: pageOf(OutboxItemOut) },
       },
     },
     async (req) => listOutbox(app.deps, actorOf(req), req.query),
@@ -99,8 +87,8 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: "Send a failed or kept e-mail again",
         description:
           "Queues the message for delivery again (a new mail.send job), for province admins of the message's province and national admins. 400 mail_not_resendable unless it failed or was kept; 400 smtp_not_configured without SMTP.",
-        params: z.strictObject({ id: Id }),
-        response: { 204: z.null().describe("Queued for delivery") },
+        params: IdParams,
+        response: { 204: NoContent("Queued for delivery") },
       },
     },
     async (req, reply) => {

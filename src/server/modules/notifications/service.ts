@@ -8,7 +8,16 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
+import type { z } from "zod";
 import type { Actor } from "../../../core/permissions";
+import type { Page } from "../../../core/schemas/common";
+import type {
+  NotificationListQuery,
+  NotificationsOut,
+  OutboxItem,
+  OutboxListQuery,
+  OutboxStatus,
+} from "../../../core/schemas/notifications";
 import { authorizeAnywhere, requireActor } from "../../auth/authorize";
 import type { Deps } from "../../context";
 import type { DB } from "../../db/schema";
@@ -71,8 +80,8 @@ export async function queueMail(
 export async function listNotifications(
   deps: Deps,
   actor: Actor | null,
-  q: { unread?: boolean; limit: number; offset: number },
-) {
+  q: z.infer<typeof NotificationListQuery>,
+): Promise<z.infer<typeof NotificationsOut>> {
   const a = requireActor(actor);
   const db = deps.database.db;
   let base = db.selectFrom("notifications").where("user_id", "=", a.userId);
@@ -123,7 +132,11 @@ export async function markRead(deps: Deps, actor: Actor | null, id: string | "al
   });
 }
 
-export async function listOutbox(deps: Deps, actor: Actor | null, q: { limit: number; offset: number }) {
+export async function listOutbox(
+  deps: Deps,
+  actor: Actor | null,
+  q: z.infer<typeof OutboxListQuery>,
+): Promise<Page<OutboxItem>> {
   const a = authorizeAnywhere(actor, "outbox.read");
   const base = inScope(deps.database.db.selectFrom("outbox"), a, "outbox.read", { province: "province_code" });
   const { rows, total } = await paginate(base, q, (b) => b.selectAll().orderBy("created_at", "desc"));
@@ -142,8 +155,6 @@ export async function listOutbox(deps: Deps, actor: Actor | null, q: { limit: nu
     total,
   };
 }
-
-export type OutboxStatus = "kept" | "pending" | "sent" | "failed";
 
 /**
  * Sends a failed (or kept, once SMTP is set up) message again: a new

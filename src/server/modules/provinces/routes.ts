@@ -1,8 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
+import { pageOf } from "../../../core/schemas/common";
+import { ProvinceOut } from "../../../core/schemas/provinces";
 import { requireActor } from "../../auth/authorize";
-
-const ProvinceOut = z.object({ code: z.string(), nameFa: z.string(), nameEn: z.string() });
 
 export const provinceRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -14,7 +13,7 @@ export const provinceRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: "Iran's 31 provinces (ISO 3166-2:IR)",
         description:
           "Any signed-in caller may read it. Returns every province with its ISO 3166-2:IR code (the `provinceCode` used across the API) and its Persian and English names, ordered by code.",
-        response: { 200: z.object({ items: z.array(ProvinceOut), total: z.number() }) },
+        response: { 200: pageOf(ProvinceOut) },
       },
     },
     async (req) => {

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
-import { Id, TokenCreateInput, TokenOut } from "../../../core/schemas";
+import { IdParams, NoContent, pageOf } from "../../../core/schemas/common";
+import { TokenCreateInput, TokenIssuedOut, TokenOut } from "../../../core/schemas/tokens";
 import { actorOf } from "../../app";
 import { issueToken, listTokens, revokeToken } from "./service";
 
@@ -14,7 +14,7 @@ export const tokenRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: "API tokens in the caller's scope",
         description:
           "For province admins (tokens of their province) and national admins (all); others get 403. Returns each token's name, grant, issuer, expiry, last use and state (a suspended token's issuer lost the rights it carries), newest first, never its secret.",
-        response: { 200: z.object({ items: z.array(TokenOut), total: z.number() }) },
+        response: { 200: pageOf(TokenOut) },
       },
     },
     async (req) => listTokens(app.deps, actorOf(req)),
@@ -30,7 +30,7 @@ export const tokenRoutes: FastifyPluginAsyncZod = async (app) => {
         description:
           "For province and national admins: the token carries one role grant the caller could give a person (403 otherwise) and an optional expiry date up to three years ahead (400 `expiry_not_future`, `expiry_too_far`). Returns the secret (`khs_…`, send it as `Authorization: Bearer`) once, with the token's record (201); only its hash is kept.",
         body: TokenCreateInput,
-        response: { 201: z.object({ token: z.string(), item: TokenOut }) },
+        response: { 201: TokenIssuedOut },
       },
     },
     async (req, reply) => reply.code(201).send(await issueToken(app.deps, actorOf(req), req.body)),
@@ -45,8 +45,8 @@ export const tokenRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: "Revoke an API token",
         description:
           "Revokes a token in the caller's scope at once (204; revoking a revoked token changes nothing). Tokens out of scope answer 404.",
-        params: z.strictObject({ id: Id }),
-        response: { 204: z.null().describe("Revoked") },
+        params: IdParams,
+        response: { 204: NoContent("Revoked") },
       },
     },
     async (req, reply) => {

@@ -4,9 +4,11 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Kysely, Selectable } from "kysely";
+import type { z } from "zod";
 import { addYearsIso, todayIso } from "../../../core/jalali";
 import { type Actor, type Grant, isNational, type Role, tokenGrantHolds } from "../../../core/permissions";
-import type { TokenItem } from "../../../core/schemas";
+import type { Page } from "../../../core/schemas/common";
+import type { TokenCreateInput, TokenIssuedOut, TokenItem } from "../../../core/schemas/tokens";
 import { authorize, authorizeAnywhere } from "../../auth/authorize";
 import { newSecret, sha256 } from "../../auth/secrets";
 import { type Deps, nowIso } from "../../context";
@@ -16,7 +18,7 @@ import { loadAuthorized } from "../../services/load";
 import { inScope } from "../../services/scope";
 import { writeAudit } from "../audit/service";
 import { resolveGrantScope } from "../users/grants";
-import { type GrantInput, grantsOfMany } from "../users/shared";
+import { grantsOfMany } from "../users/shared";
 
 type TokenRow = Selectable<ApiTokensTable> & {
   cluster_name: string | null;
@@ -82,7 +84,7 @@ function tokensQuery(db: Deps["database"]["db"]) {
     ]);
 }
 
-export async function listTokens(deps: Deps, actor: Actor | null) {
+export async function listTokens(deps: Deps, actor: Actor | null): Promise<Page<TokenItem>> {
   const a = authorizeAnywhere(actor, "token.manage");
   const q = inScope(tokensQuery(deps.database.db), a, "token.manage", { province: "api_tokens.province_code" });
   const rows = await q.orderBy("api_tokens.created_at", "desc").execute();
@@ -92,8 +94,8 @@ export async function listTokens(deps: Deps, actor: Actor | null) {
 export async function issueToken(
   deps: Deps,
   actor: Actor | null,
-  input: GrantInput & { name: string; expiresAt?: string | null },
-): Promise<{ token: string; item: TokenItem }> {
+  input: z.infer<typeof TokenCreateInput>,
+): Promise<z.infer<typeof TokenIssuedOut>> {
   const a = authorizeAnywhere(actor, "token.manage");
   const token = newSecret("khs_");
   const id = randomUUID();

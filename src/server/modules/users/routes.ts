@@ -1,23 +1,20 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
+import { IdParams, NoContent, pageOf } from "../../../core/schemas/common";
 import {
   GrantInput,
-  Id,
-  Order,
-  Paging,
   ResetPasswordInput,
-  SearchText,
   UserCreatedOut,
   UserCreateInput,
+  UserGrantParams,
+  UserListQuery,
   UserOut,
   UserUpdateInput,
-} from "../../../core/schemas";
+} from "../../../core/schemas/users";
 import { actorOf } from "../../app";
 import { addGrant, revokeGrant } from "./grants";
 import { createUser, getUser, listUsers, resetPassword, updateUser } from "./users";
 
 const tags = ["users"];
-const IdParams = z.strictObject({ id: Id });
 
 export const userRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -29,21 +26,11 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: "Users in the caller's scope",
         description:
           "For province admins (users whose home or a role is in their province) and national admins (everyone); others get 403. Returns a page of users with their grants, searchable by name or e-mail, and the total.",
-        querystring: z.strictObject({
-          q: SearchText.optional(),
-          active: z.enum(["true", "false"]).optional(),
-          sort: z.enum(["name", "email", "createdAt"]).default("name"),
-          order: Order,
-          ...Paging,
-        }),
-        response: { 200: z.object({ items: z.array(UserOut), total: z.number() }) },
+        querystring: UserListQuery,
+        response: { 200: pageOf(UserOut) },
       },
     },
-    async (req) =>
-      listUsers(app.deps, actorOf(req), {
-        ...req.query,
-        active: req.query.active === undefined ? undefined : req.query.active === "true",
-      }),
+    async (req) => listUsers(app.deps, actorOf(req), req.query),
   );
 
   app.post(
@@ -109,7 +96,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
           "Sets a new password for a user the caller may manage (204), ends all their sessions, forgets their browsers, revokes the API tokens they issued and tells them by e-mail. A weak password answers 400 `weak_password`.",
         params: IdParams,
         body: ResetPasswordInput,
-        response: { 204: z.null().describe("Password set; the user's sessions ended") },
+        response: { 204: NoContent("Password set; the user's sessions ended") },
       },
     },
     async (req, reply) => {
@@ -144,7 +131,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: "Revoke a role",
         description:
           "Removes one of a visible user's grants, if its scope is the caller's to grant (403 otherwise), notifies them and returns the user with the grants left. An unknown grant answers 404; nobody revokes their own (400 `cannot_change_self`).",
-        params: z.strictObject({ id: Id, grantId: Id }),
+        params: UserGrantParams,
         response: { 200: UserOut },
       },
     },

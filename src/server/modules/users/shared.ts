@@ -4,42 +4,18 @@
  * an operation with the visibility rules of canSeeUser / canManageUser.
  */
 import type { Kysely } from "kysely";
+import type { z } from "zod";
 import { type Actor, canManageUser, canSeeUser, type Grant, type Role } from "../../../core/permissions";
+import type { GrantInput as GrantInputSchema, GrantOut, UserOut } from "../../../core/schemas/users";
 import { requireActor } from "../../auth/authorize";
 import type { DB, GrantRow, UserRow } from "../../db/schema";
 import { badRequest } from "../../errors";
 import { authorizeRecord, found } from "../../services/load";
 
-export interface GrantInput {
-  role: Role;
-  provinceCode?: string | null;
-  clusterId?: string | null;
-  enterpriseId?: string | null;
-}
-
-export interface GrantDto {
-  id: string;
-  role: Role;
-  provinceCode: string | null;
-  clusterId: string | null;
-  enterpriseId: string | null;
-  clusterName: string | null;
-  enterpriseName: string | null;
-}
-
-export interface UserDto {
-  id: string;
-  email: string;
-  name: string;
-  locale: "fa" | "en";
-  active: boolean;
-  homeProvinceCode: string | null;
-  createdAt: string;
-  lastLoginAt: string | null;
-  grants: GrantDto[];
-  /** What the caller may do with this account (detail responses only). */
-  can?: { manage: boolean };
-}
+/** A role at a scope, as POST /users/:id/grants takes it (and the services that give roles). */
+export type GrantInput = z.infer<typeof GrantInputSchema>;
+export type GrantDto = z.infer<typeof GrantOut>;
+export type UserDto = z.infer<typeof UserOut>;
 
 type GrantWithNames = GrantRow & { cluster_name: string | null; enterprise_name: string | null };
 

@@ -7,8 +7,11 @@
  */
 import { randomUUID } from "node:crypto";
 import { expressionBuilder, type Kysely } from "kysely";
+import type { z } from "zod";
 import { normalizeFa, sortKeyFa } from "../../../core/normalize";
 import { type Actor, canSeeUser, type Grant, isNational } from "../../../core/permissions";
+import type { Page } from "../../../core/schemas/common";
+import type { UserCreateInput, UserListQuery, UserUpdateInput } from "../../../core/schemas/users";
 import { attemptKey, forgetDevices } from "../../auth/attempts";
 import { authorize, authorizeAnywhere, requireActor } from "../../auth/authorize";
 import { hashPassword, isStrongPassword } from "../../auth/passwords";
@@ -24,27 +27,13 @@ import { writeAudit } from "../audit/service";
 import { notify, queueMail } from "../notifications/service";
 import { revokeIssuerTokens } from "../tokens/revoke";
 import { applyGrant, insertGrant, resolveGrantScope } from "./grants";
-import {
-  type GrantInput,
-  grantsOf,
-  loadGrants,
-  loadUserFor,
-  toUserDto,
-  type UserDto,
-  userDetail,
-  userDtoById,
-} from "./shared";
+import { grantsOf, loadGrants, loadUserFor, toUserDto, type UserDto, userDetail, userDtoById } from "./shared";
 
-export interface ListUsersQuery {
-  q?: string;
-  active?: boolean;
-  limit: number;
-  offset: number;
-  sort: "name" | "email" | "createdAt";
-  order: "asc" | "desc";
-}
-
-export async function listUsers(deps: Deps, actor: Actor | null, q: ListUsersQuery) {
+export async function listUsers(
+  deps: Deps,
+  actor: Actor | null,
+  q: z.infer<typeof UserListQuery>,
+): Promise<Page<UserDto>> {
   const a = authorizeAnywhere(actor, "user.read");
   const db = deps.database.db;
   // Visible: home in reach, or a role held there (canSeeUser, as a query).
@@ -82,14 +71,6 @@ export async function getUser(deps: Deps, actor: Actor | null, id: string): Prom
   return userDetail(deps.database.db, a, id);
 }
 
-export interface CreateUserInput {
-  email: string;
-  name: string;
-  password: string;
-  locale?: "fa" | "en";
-  grant?: GrantInput;
-}
-
 function firstProvinceOf(a: Actor): string | null {
   return a.grants.find((g) => g.role === "province_admin")?.provinceCode ?? null;
 }
@@ -103,7 +84,7 @@ function firstProvinceOf(a: Actor): string | null {
 export async function createUser(
   deps: Deps,
   actor: Actor | null,
-  input: CreateUserInput,
+  input: z.infer<typeof UserCreateInput>,
 ): Promise<{ user: UserDto; invited: boolean }> {
   const a = requireActor(actor);
   authorizeAnywhere(a, "user.manage");
@@ -180,17 +161,11 @@ async function invite(trx: Kysely<DB>, deps: Deps, actor: Actor, person: UserRow
   });
 }
 
-export interface UpdateUserInput {
-  name?: string;
-  active?: boolean;
-  locale?: "fa" | "en";
-}
-
 export async function updateUser(
   deps: Deps,
   actor: Actor | null,
   id: string,
-  input: UpdateUserInput,
+  input: z.infer<typeof UserUpdateInput>,
 ): Promise<UserDto> {
   const db = deps.database.db;
   await db.transaction().execute(async (trx) => {

@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { todayIso } from "../../../core/jalali";
 import { toAsciiDigits } from "../../../core/normalize";
-import { ClusterCreateInput, ClusterUpdateInput } from "../../../core/schemas";
+import { ClusterCreateInput, ClusterUpdateInput } from "../../../core/schemas/clusters";
 import { api } from "../../app/api";
 import { splitList, useFormat } from "../../app/format";
 import { provinceLabel, useScopeProvinces } from "../../app/lookups";

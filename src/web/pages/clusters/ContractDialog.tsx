@@ -9,7 +9,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useFieldArray } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { todayIso } from "../../../core/jalali";
-import { ContractInput, ContractUpdateInput } from "../../../core/schemas";
+import { ContractInput, ContractUpdateInput } from "../../../core/schemas/clusters";
 import { api } from "../../app/api";
 import { useFormat } from "../../app/format";
 import type { ClusterDetail, Contract, ContractKind } from "../../app/types";

@@ -15,7 +15,7 @@ import Typography from "@mui/material/Typography";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { TokenCreateInput, type TokenItem } from "../../../core/schemas";
+import { TokenCreateInput, type TokenItem } from "../../../core/schemas/tokens";
 import { api } from "../../app/api";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { type Column, DataTable } from "../../components/DataTable";

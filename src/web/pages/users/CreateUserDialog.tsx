@@ -2,7 +2,7 @@ import Typography from "@mui/material/Typography";
 import { useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { GrantInput, UserCreateInput } from "../../../core/schemas";
+import { GrantInput, UserCreateInput } from "../../../core/schemas/users";
 import { api } from "../../app/api";
 import { useAuth } from "../../app/auth";
 import type { User } from "../../app/types";

@@ -22,7 +22,7 @@ import { type FormEvent, type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import { canGiveGrant } from "../../../core/permissions";
-import { GrantInput } from "../../../core/schemas";
+import { GrantInput } from "../../../core/schemas/users";
 import { ApiError, api, errorMessage } from "../../app/api";
 import { useAuth } from "../../app/auth";
 import { useProvinceName } from "../../app/lookups";

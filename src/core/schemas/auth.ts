@@ -1,0 +1,17 @@
+/** Signing in and out, the session and the signed-in user's own account (modules/auth). */
+import { z } from "zod";
+import { ACTIONS } from "../permissions";
+import { Locale, Password } from "./common";
+import { UserOut } from "./users";
+
+export const ActionSchema = z.enum(ACTIONS);
+
+export const SessionOut = z.object({
+  user: UserOut,
+  permissions: z.array(ActionSchema),
+  csrfToken: z.string().nullable(),
+});
+
+export const LoginInput = z.strictObject({ email: z.string().trim().min(1).max(254), password: Password });
+export const ChangePasswordInput = z.strictObject({ currentPassword: Password, newPassword: Password });
+export const UpdateMeInput = z.strictObject({ locale: Locale });
