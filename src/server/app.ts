@@ -36,7 +36,7 @@ import { ProblemOut } from "../core/schemas/common";
 import { cleanIncomingText } from "../core/text";
 import { type ResolvedAuth, resolveBearer, resolveSession, SESSION_COOKIE } from "./auth/sessions";
 import type { Config } from "./config";
-import type { Deps, RequestCtx } from "./context";
+import type { Deps } from "./context";
 import { AppError, type ErrorParam, errorMessage, type FieldIssue } from "./errors";
 import { type Lang, langFrom } from "./i18n";
 import { moduleRoutes } from "./modules/index";
@@ -75,9 +75,29 @@ const ROBOTS_TXT = "User-agent: *\nDisallow: /\n";
 /** JSON and problem+json are compressed on the fly; the web app's files are compressed at build time. */
 const COMPRESSIBLE = /^application\/(?:[\w.-]+\+)?json(?:;|$)/;
 
-/** The actor and language of a request, as services take them. */
-export function ctxOf(req: FastifyRequest): RequestCtx {
-  return { actor: req.auth.actor, lang: req.lang, ip: req.ip };
+/**
+ * Documents the problem responses (the shared 4XX, any status a route gives
+ * ProblemOut) as application/problem+json, the type they are sent with:
+ * zod's transform leaves a bare schema, which swagger lists as
+ * application/json. Other bodies (health's 503) keep their own type.
+ */
+function problemJson<T extends { schema: { response?: unknown } }>(
+  zodResponse: Record<string, unknown> | undefined,
+  out: T,
+): T {
+  const response = out.schema.response as Record<string, unknown> | undefined;
+  if (!response || !zodResponse) return out;
+  const documented: Record<string, unknown> = {};
+  for (const [status, schema] of Object.entries(response)) {
+    documented[status] =
+      zodResponse[status] === ProblemOut
+        ? {
+            description: "A problem (RFC 9457): a stable `code` and a message in the caller's language.",
+            content: { "application/problem+json": { schema } },
+          }
+        : schema;
+  }
+  return { ...out, schema: { ...out.schema, response: documented } };
 }
 
 export function actorOf(req: FastifyRequest): Actor | null {
@@ -399,7 +419,8 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<Fas
       security: [{ bearer: [] }, { session: [] }],
     },
     transform: (input) => {
-      const out = jsonSchemaTransform(input);
+      const zodResponse = (input.schema as { response?: Record<string, unknown> } | undefined)?.response;
+      const out = problemJson(zodResponse, jsonSchemaTransform(input));
       // zod cannot validate a file stream, so multipart routes document their one `file` here.
       const consumes = (input.schema as { consumes?: readonly string[] } | undefined)?.consumes;
       if (!consumes?.includes("multipart/form-data") || out.schema.body) return out;

@@ -2,10 +2,8 @@
  * What a service needs from the outside world, built once per app. Services
  * take it as their first argument; routes pass `request.server.deps`.
  */
-import type { Actor } from "../core/permissions";
 import type { Config } from "./config";
 import type { Database } from "./db/connection";
-import type { Lang } from "./i18n";
 
 export interface Mailer {
   /** Sends now when SMTP is configured; null when sent, else why not and whether retrying could help. */
@@ -19,12 +17,6 @@ export interface Deps {
   mailer: Mailer;
   /** Asks this process's job worker to look for due jobs now (after a commit that queued one). */
   kickJobs?: () => void;
-}
-
-export interface RequestCtx {
-  actor: Actor | null;
-  lang: Lang;
-  ip: string;
 }
 
 export const nowIso = () => new Date().toISOString();

@@ -2,7 +2,8 @@
  * The OpenAPI document is what integrators generate clients from: Spectral's
  * spectral:oas ruleset (its recommended rules) must find nothing to warn
  * about — every operation has an operationId, a description, a tag declared
- * at the top level and a 2xx response. A route added without them fails here.
+ * at the top level and a 2xx response, and its errors are typed
+ * application/problem+json, as they are sent. A route added without them fails here.
  * The document does not depend on the engine, so one (SQLite) is enough.
  */
 import { Spectral } from "@stoplight/spectral-core";
@@ -15,7 +16,11 @@ import { startEnv } from "../support/harness";
 const WARNING = 1;
 const METHODS = new Set(["get", "put", "post", "delete", "patch", "head", "options", "trace"]);
 
-type Operation = { operationId?: string; tags?: string[]; description?: string; responses?: Record<string, unknown> };
+type Response = {
+  description?: string;
+  content?: Record<string, { schema?: { properties?: Record<string, unknown> } }>;
+};
+type Operation = { operationId?: string; tags?: string[]; description?: string; responses?: Record<string, Response> };
 type OpenApi = { tags?: { name: string; description?: string }[]; paths: Record<string, Record<string, Operation>> };
 
 describe("openapi document [sqlite]", () => {
@@ -63,5 +68,26 @@ describe("openapi document [sqlite]", () => {
     }
     expect(ids.length).toBeGreaterThan(50);
     expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+  });
+
+  it("types every error response application/problem+json with the problem's fields", () => {
+    const spec = JSON.parse(text) as OpenApi;
+    let errors = 0;
+    for (const [p, item] of Object.entries(spec.paths)) {
+      for (const [method, op] of Object.entries(item)) {
+        if (!METHODS.has(method)) continue;
+        const where = `${method.toUpperCase()} ${p}`;
+        // Every API route carries the shared 4XX (health's 503 is its own JSON body, not a problem).
+        const failures = Object.entries(op.responses ?? {}).filter(([s]) => /^[45]/.test(s) && p !== "/api/health");
+        if (p.startsWith("/api/v1/")) expect(Object.keys(op.responses ?? {}), where).toContain("4XX");
+        for (const [status, r] of failures) {
+          errors++;
+          expect(Object.keys(r.content ?? {}), `${where} ${status}`).toEqual(["application/problem+json"]);
+          const fields = Object.keys(r.content?.["application/problem+json"]?.schema?.properties ?? {});
+          expect(fields, `${where} ${status}`).toEqual(expect.arrayContaining(["type", "title", "status", "code"]));
+        }
+      }
+    }
+    expect(errors).toBeGreaterThan(50);
   });
 });
