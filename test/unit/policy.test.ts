@@ -10,6 +10,7 @@ import { describe, expect, it } from "vitest";
 import { ACTIONS, POLICY, ROLE_SCOPE, ROLES, type ScopeLevel } from "../../src/core/permissions";
 import { combinePolicies, definePolicy, type PolicyTable } from "../../src/core/policy/define";
 import { POLICY_MODULES } from "../../src/core/policy/index";
+import { SERVER_MODULES } from "../../src/server/modules/index";
 
 const POLICY_DIR = path.resolve(import.meta.dirname, "../../src/core/policy");
 const SCOPED_ROLES = ROLES.filter((r) => r !== "national_admin");
@@ -77,5 +78,10 @@ describe("policy rows per module", () => {
   it("every policy file is on the core list", () => {
     const files = fs.readdirSync(POLICY_DIR).filter((f) => f.endsWith(".ts") && f !== "index.ts" && f !== "define.ts");
     expect(files.map((f) => f.replace(/\.ts$/, "")).sort()).toEqual(Object.keys(POLICY_MODULES).sort());
+  });
+
+  it("each policy file is named after the server module whose services check its actions", () => {
+    const servers = SERVER_MODULES.map((m) => m.name);
+    for (const module of Object.keys(POLICY_MODULES)) expect(servers, module).toContain(module);
   });
 });
