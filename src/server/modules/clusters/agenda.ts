@@ -1,0 +1,179 @@
+/**
+ * The registry's "what needs doing next" for a person's home page, over the
+ * clusters in their reach: contracts ending soon or already ended while the
+ * project runs, milestones past their planned date with no actual date, and
+ * each running project's year. Each list is the first few rows and a total,
+ * so the card stays small however many clusters a national admin sees.
+ */
+import type { Kysely } from "kysely";
+import type { z } from "zod";
+import { addDaysIso, todayIso } from "../../../core/jalali";
+import { implementationYear, PROJECT_STATES } from "../../../core/lifecycle";
+import type { Actor } from "../../../core/permissions";
+import type { ClusterAgendaOut } from "../../../core/schemas/clusters";
+import { authorizeAnywhere } from "../../auth/authorize";
+import type { Deps } from "../../context";
+import type { DB } from "../../db/schema";
+import { inScope } from "../../services/scope";
+import { CONTRACT_WARNING_DAYS } from "./shared";
+
+/** Rows per list on the card; the totals say how many more there are. */
+export const AGENDA_ROWS = 5;
+
+type Agenda = z.infer<typeof ClusterAgendaOut>;
+
+/** Clusters whose project runs, in the actor's reach. */
+function runningClusters(db: Kysely<DB>, actor: Actor) {
+  return inScope(
+    db
+      .selectFrom("clusters")
+      .where("clusters.archived_at", "is", null)
+      .where("clusters.state", "in", [...PROJECT_STATES]),
+    actor,
+    "cluster.read",
+    { province: "clusters.province_code", cluster: "clusters.id" },
+  );
+}
+
+async function contractsDue(db: Kysely<DB>, actor: Actor, today: string) {
+  const warnUntil = addDaysIso(today, CONTRACT_WARNING_DAYS);
+  const base = runningClusters(db, actor)
+    .innerJoin("contracts", "contracts.cluster_id", "clusters.id")
+    .where("contracts.end_date", "<=", warnUntil)
+    // A contract followed by a newer one of the same kind has been replaced, not left to lapse.
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom("contracts as later")
+            .select("later.id")
+            .whereRef("later.cluster_id", "=", "contracts.cluster_id")
+            .whereRef("later.kind", "=", "contracts.kind")
+            .whereRef("later.start_date", ">", "contracts.start_date"),
+        ),
+      ),
+    );
+  const [rows, count] = await Promise.all([
+    base
+      .select([
+        "clusters.id as cluster_id",
+        "clusters.name_fa",
+        "clusters.name_en",
+        "contracts.id",
+        "contracts.kind",
+        "contracts.organisation",
+        "contracts.end_date",
+      ])
+      .orderBy("contracts.end_date")
+      .orderBy("contracts.id")
+      .limit(AGENDA_ROWS)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number | string>().as("n")).executeTakeFirstOrThrow(),
+  ]);
+  return {
+    total: Number(count.n),
+    items: rows.map((r) => ({
+      clusterId: r.cluster_id,
+      clusterNameFa: r.name_fa,
+      clusterNameEn: r.name_en,
+      contractId: r.id,
+      kind: r.kind as Agenda["contracts"]["items"][number]["kind"],
+      organisation: r.organisation,
+      endDate: r.end_date,
+      ended: r.end_date < today,
+    })),
+  };
+}
+
+async function milestonesOverdue(db: Kysely<DB>, actor: Actor, today: string) {
+  const base = runningClusters(db, actor)
+    .innerJoin("contracts", "contracts.cluster_id", "clusters.id")
+    .innerJoin("contract_milestones", "contract_milestones.contract_id", "contracts.id")
+    .where("contract_milestones.actual_date", "is", null)
+    .where("contract_milestones.planned_date", "<", today);
+  const [rows, count] = await Promise.all([
+    base
+      .select([
+        "clusters.id as cluster_id",
+        "clusters.name_fa",
+        "clusters.name_en",
+        "contracts.kind",
+        "contract_milestones.id",
+        "contract_milestones.title",
+        "contract_milestones.planned_date",
+      ])
+      .orderBy("contract_milestones.planned_date")
+      .orderBy("contract_milestones.id")
+      .limit(AGENDA_ROWS)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number | string>().as("n")).executeTakeFirstOrThrow(),
+  ]);
+  return {
+    total: Number(count.n),
+    items: rows.map((r) => ({
+      clusterId: r.cluster_id,
+      clusterNameFa: r.name_fa,
+      clusterNameEn: r.name_en,
+      milestoneId: r.id,
+      kind: r.kind as Agenda["milestones"]["items"][number]["kind"],
+      title: r.title,
+      plannedDate: r.planned_date,
+    })),
+  };
+}
+
+/** Running projects with their agent's contract, the one ending first on top. */
+async function projects(db: Kysely<DB>, actor: Actor, today: string) {
+  const base = runningClusters(db, actor).innerJoin("contracts", (j) =>
+    j.onRef("contracts.cluster_id", "=", "clusters.id").on("contracts.kind", "=", "agent"),
+  );
+  const current = base.where(({ not, exists, selectFrom }) =>
+    not(
+      exists(
+        selectFrom("contracts as later")
+          .select("later.id")
+          .whereRef("later.cluster_id", "=", "contracts.cluster_id")
+          .where("later.kind", "=", "agent")
+          .whereRef("later.start_date", ">", "contracts.start_date"),
+      ),
+    ),
+  );
+  const [rows, count] = await Promise.all([
+    current
+      .select([
+        "clusters.id as cluster_id",
+        "clusters.name_fa",
+        "clusters.name_en",
+        "clusters.state",
+        "contracts.start_date",
+        "contracts.end_date",
+      ])
+      .orderBy("contracts.end_date")
+      .orderBy("clusters.id")
+      .limit(AGENDA_ROWS)
+      .execute(),
+    current.select((eb) => eb.fn.countAll<number | string>().as("n")).executeTakeFirstOrThrow(),
+  ]);
+  return {
+    total: Number(count.n),
+    items: rows.map((r) => ({
+      clusterId: r.cluster_id,
+      clusterNameFa: r.name_fa,
+      clusterNameEn: r.name_en,
+      state: r.state as Agenda["projects"]["items"][number]["state"],
+      year: implementationYear(r.start_date, today),
+      agentContractEnd: r.end_date,
+    })),
+  };
+}
+
+export async function clusterAgenda(deps: Deps, actor: Actor | null): Promise<Agenda> {
+  const a = authorizeAnywhere(actor, "cluster.read");
+  const db = deps.database.db;
+  const today = todayIso();
+  const [contracts, milestones, running] = await Promise.all([
+    contractsDue(db, a, today),
+    milestonesOverdue(db, a, today),
+    projects(db, a, today),
+  ]);
+  return { today, contracts, milestones, projects: running };
+}
