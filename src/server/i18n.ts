@@ -1,13 +1,44 @@
 /**
  * Server-side messages come from the same locale files as the web app, so a
- * string is translated in one place.
+ * string is translated in one place. The web app loads a module's namespace
+ * (src/web/locales/<lang>/<module>.json) with its pages; the server reads
+ * them all at start and looks keys up in their union (the locale test keeps
+ * every key in exactly one namespace).
  */
-import en from "../web/locales/en.json" with { type: "json" };
-import fa from "../web/locales/fa.json" with { type: "json" };
+import fs from "node:fs";
 
 export type Lang = "fa" | "en";
-type Tree = { [k: string]: string | Tree };
-const BUNDLES: Record<Lang, Tree> = { fa: fa as Tree, en: en as Tree };
+export type Tree = { [k: string]: string | Tree };
+
+const LOCALES_DIR = new URL("../web/locales/", import.meta.url);
+
+/** Adds `from` into `into`, key by key (two namespaces may both have an "errors" group). */
+function mergeInto(into: Tree, from: Tree): Tree {
+  for (const [k, v] of Object.entries(from)) {
+    const have = into[k];
+    into[k] = typeof v === "object" && typeof have === "object" ? mergeInto(have, v) : v;
+  }
+  return into;
+}
+
+/** Every namespace of a language, by namespace name. */
+export function readNamespaces(lang: Lang): Record<string, Tree> {
+  const dir = new URL(`${lang}/`, LOCALES_DIR);
+  const out: Record<string, Tree> = {};
+  for (const file of fs.readdirSync(dir).sort()) {
+    if (!file.endsWith(".json")) continue;
+    out[file.slice(0, -".json".length)] = JSON.parse(fs.readFileSync(new URL(file, dir), "utf8")) as Tree;
+  }
+  return out;
+}
+
+function bundle(lang: Lang): Tree {
+  const merged: Tree = {};
+  for (const tree of Object.values(readNamespaces(lang))) mergeInto(merged, structuredClone(tree));
+  return merged;
+}
+
+const BUNDLES: Record<Lang, Tree> = { fa: bundle("fa"), en: bundle("en") };
 
 /** Picks fa or en from an Accept-Language header; Persian by default. */
 export function langFrom(header: string | undefined): Lang {

@@ -5,7 +5,7 @@ import { createRoot } from "react-dom/client";
 import { RouterProvider } from "react-router";
 import { setUnauthorizedHandler } from "./app/api";
 import { ME_KEY } from "./app/auth";
-import "./app/i18n";
+import { i18nReady } from "./app/i18n";
 import { queryClient } from "./app/queryClient";
 import { router } from "./app/router";
 import { AppThemeProvider } from "./app/theme";
@@ -26,19 +26,22 @@ const root = document.getElementById("root");
 if (!root) throw new Error("#root is missing from index.html");
 
 // A transition: React renders the first screen in slices and keeps the page responsive meanwhile.
+// The frame's strings (a small chunk, preloaded from index.html) arrive first.
 const app = createRoot(root);
-startTransition(() =>
-  app.render(
-    <StrictMode>
-      <QueryClientProvider client={queryClient}>
-        <AppThemeProvider>
-          <NotifierProvider>
-            <Suspense fallback={<Loading minHeight="100vh" />}>
-              <RouterProvider router={router} />
-            </Suspense>
-          </NotifierProvider>
-        </AppThemeProvider>
-      </QueryClientProvider>
-    </StrictMode>,
+void i18nReady.then(() =>
+  startTransition(() =>
+    app.render(
+      <StrictMode>
+        <QueryClientProvider client={queryClient}>
+          <AppThemeProvider>
+            <NotifierProvider>
+              <Suspense fallback={<Loading minHeight="100vh" />}>
+                <RouterProvider router={router} />
+              </Suspense>
+            </NotifierProvider>
+          </AppThemeProvider>
+        </QueryClientProvider>
+      </StrictMode>,
+    ),
   ),
 );

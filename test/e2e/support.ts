@@ -8,6 +8,7 @@ import { AxeBuilder } from "@axe-core/playwright";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { expect } from "vitest";
 import { loadDemo } from "../../src/server/demo/load";
+import { readNamespaces, type Tree } from "../../src/server/i18n";
 import { startEnv, type TestEnv } from "../support/harness";
 
 export const ARTIFACTS = path.resolve(import.meta.dirname, "artifacts");
@@ -111,4 +112,28 @@ export async function expectAccessible(page: Page, label: string) {
         `${v.impact} ${v.id}: ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(" ")} — ${n.failureSummary?.split("\n").slice(1).join(" ")}`).join("\n")}`,
     );
   expect(blocking, `accessibility of ${label}`).toEqual([]);
+  await expectNoRawKeys(page, label);
+}
+
+/** Every key of every namespace ("clusters.name", "nav.jobs", …): text that must never reach the screen. */
+const LOCALE_KEYS = (() => {
+  const keysOf = (t: Tree, prefix = ""): string[] =>
+    Object.entries(t).flatMap(([k, v]) => (typeof v === "string" ? [prefix + k] : keysOf(v, `${prefix}${k}.`)));
+  const all = new Set<string>();
+  for (const tree of Object.values(readNamespaces("fa")))
+    for (const k of keysOf(tree)) all.add(k.replace(/_(zero|one|two|few|many|other)$/, ""));
+  return all;
+})();
+
+/**
+ * A key shown instead of its text means a namespace was not loaded with the
+ * page (or a string is missing): the page's text must hold no locale key.
+ */
+export async function expectNoRawKeys(page: Page, label: string) {
+  const text = await page.evaluate(() => `${document.body.innerText}\n${document.title}`);
+  const words = text.match(/[A-Za-z][\w]*(?:\.[\w-]+)+/g) ?? [];
+  expect(
+    words.filter((w) => LOCALE_KEYS.has(w)),
+    `untranslated keys on ${label}`,
+  ).toEqual([]);
 }

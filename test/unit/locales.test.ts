@@ -1,15 +1,14 @@
 /**
- * Every user-visible string lives in the two locale files. They must have the
- * same keys, and everything the server looks up must be there (a web edit
- * that drops a server section would otherwise show raw keys to users).
+ * Every user-visible string lives in the locale files: one namespace per
+ * module (src/web/locales/{fa,en}/<module>.json) and "common". Both languages
+ * must have the same namespaces with the same keys; no key may be defined in
+ * two namespaces (keys are written without a namespace and looked up in all
+ * of them); and everything the server looks up must be there.
  */
 import { describe, expect, it } from "vitest";
 import { CLUSTER_STATES } from "../../src/core/lifecycle";
-import { allErrorCodes, allMailTemplates } from "../../src/server/modules/index";
-import en from "../../src/web/locales/en.json" with { type: "json" };
-import fa from "../../src/web/locales/fa.json" with { type: "json" };
-
-type Tree = { [k: string]: string | Tree };
+import { readNamespaces, type Tree } from "../../src/server/i18n";
+import { allErrorCodes, allMailTemplates, SERVER_MODULES } from "../../src/server/modules/index";
 
 function keys(t: Tree, prefix = ""): string[] {
   return Object.entries(t).flatMap(([k, v]) => (typeof v === "string" ? [prefix + k] : keys(v, `${prefix}${k}.`)));
@@ -19,6 +18,15 @@ function lookup(t: Tree, key: string): string | undefined {
   let node: string | Tree | undefined = t;
   for (const part of key.split(".")) node = typeof node === "object" ? node[part] : undefined;
   return typeof node === "string" ? node : undefined;
+}
+
+const FA = readNamespaces("fa");
+const EN = readNamespaces("en");
+const base = (k: string) => k.replace(/_(zero|one|two|few|many|other)$/, "");
+
+/** The namespace that defines a key, in one language. */
+function owner(bundles: Record<string, Tree>, key: string): string | undefined {
+  return Object.keys(bundles).find((ns) => lookup(bundles[ns]!, key) !== undefined);
 }
 
 /** The platform's codes and every module's, from their manifests. */
@@ -36,12 +44,39 @@ const SERVER_KEYS = [
 ];
 
 describe("locale files", () => {
-  it("fa and en have the same keys (plural forms aside)", () => {
-    const base = (k: string) => k.replace(/_(zero|one|two|few|many|other)$/, "");
-    const f = [...new Set(keys(fa as Tree).map(base))].sort();
-    const e = [...new Set(keys(en as Tree).map(base))].sort();
+  it("fa and en have the same namespaces, among them common", () => {
+    expect(Object.keys(FA).sort()).toEqual(Object.keys(EN).sort());
+    expect(Object.keys(FA)).toContain("common");
+  });
+
+  it.each(Object.keys(FA))("namespace %s has the same keys in fa and en (plural forms aside)", (ns) => {
+    const f = [...new Set(keys(FA[ns]!).map(base))].sort();
+    const e = [...new Set(keys(EN[ns] ?? {}).map(base))].sort();
     expect(f.filter((k) => !e.includes(k))).toEqual([]);
     expect(e.filter((k) => !f.includes(k))).toEqual([]);
+  });
+
+  it("no key is defined in two namespaces", () => {
+    const seen = new Map<string, string>();
+    const twice: string[] = [];
+    for (const [ns, tree] of Object.entries(FA)) {
+      for (const k of keys(tree)) {
+        const first = seen.get(k);
+        if (first) twice.push(`${k}: ${first} and ${ns}`);
+        else seen.set(k, ns);
+      }
+    }
+    expect(twice).toEqual([]);
+  });
+
+  it("a server module's error codes and mails are in its own namespace", () => {
+    const misplaced: string[] = [];
+    for (const m of SERVER_MODULES) {
+      const own = [...m.errorCodes.map((c) => `errors.${c}`)];
+      for (const t of m.mailTemplates ?? []) own.push(`mail.${t}.subject`, `mail.${t}.body`);
+      for (const key of own) if (owner(FA, key) !== m.name) misplaced.push(`${key} (${m.name}): ${owner(FA, key)}`);
+    }
+    expect(misplaced).toEqual([]);
   });
 
   it("found the server's error codes", () => {
@@ -52,11 +87,14 @@ describe("locale files", () => {
   });
 
   it.each(SERVER_KEYS)("%s is translated in both languages", (key) => {
-    expect(lookup(fa as Tree, key), `fa ${key}`).toBeTruthy();
-    expect(lookup(en as Tree, key), `en ${key}`).toBeTruthy();
+    expect(owner(FA, key), `fa ${key}`).toBeTruthy();
+    expect(owner(EN, key), `en ${key}`).toBeTruthy();
   });
 
   it("Persian messages are Persian", () => {
-    for (const code of ERROR_CODES) expect(lookup(fa as Tree, `errors.${code}`)).toMatch(/[\u0600-\u06FF]/);
+    for (const code of ERROR_CODES) {
+      const ns = owner(FA, `errors.${code}`);
+      expect(ns && lookup(FA[ns]!, `errors.${code}`)).toMatch(/[\u0600-\u06FF]/);
+    }
   });
 });

@@ -1,15 +1,5 @@
-import AccountTreeOutlined from "@mui/icons-material/AccountTreeOutlined";
-import DashboardOutlined from "@mui/icons-material/DashboardOutlined";
-import FactCheckOutlined from "@mui/icons-material/FactCheckOutlined";
-import GroupsOutlined from "@mui/icons-material/GroupsOutlined";
-import HistoryOutlined from "@mui/icons-material/HistoryOutlined";
 import HomeOutlined from "@mui/icons-material/HomeOutlined";
-import MailOutline from "@mui/icons-material/MailOutline";
-import MapOutlined from "@mui/icons-material/MapOutlined";
 import MenuIcon from "@mui/icons-material/Menu";
-import PendingActionsOutlined from "@mui/icons-material/PendingActionsOutlined";
-import PeopleOutline from "@mui/icons-material/PeopleOutline";
-import VpnKeyOutlined from "@mui/icons-material/VpnKeyOutlined";
 import AppBar from "@mui/material/AppBar";
 import Box from "@mui/material/Box";
 import Divider from "@mui/material/Divider";
@@ -24,11 +14,12 @@ import { useTheme } from "@mui/material/styles";
 import Toolbar from "@mui/material/Toolbar";
 import Typography from "@mui/material/Typography";
 import useMediaQuery from "@mui/material/useMediaQuery";
-import { type ReactNode, Suspense, useState } from "react";
+import { Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Outlet, useLocation } from "react-router";
-import type { Action } from "../../core/permissions";
 import { useAuth } from "../app/auth";
+import { tDynamic } from "../app/i18n";
+import { MODULE_NAV, type ModuleNavEntry } from "../modules";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { Loading } from "./Loading";
 import { NotificationsBell } from "./NotificationsBell";
@@ -36,45 +27,15 @@ import { UserMenu } from "./UserMenu";
 
 const DRAWER_WIDTH = 248;
 
-interface NavItem {
-  to: string;
-  id: string;
-  label:
-    | "nav.home"
-    | "nav.overview"
-    | "nav.clusters"
-    | "nav.feasibility"
-    | "nav.committee"
-    | "nav.users"
-    | "nav.audit"
-    | "nav.tokens"
-    | "nav.outbox"
-    | "nav.jobs"
-    | "nav.provinces";
-  icon: ReactNode;
-  /** Shown only with this permission. */
-  action?: Action;
-}
-
-const NAV: NavItem[] = [
-  { to: "/", id: "home", label: "nav.home", icon: <HomeOutlined /> },
-  { to: "/overview", id: "overview", label: "nav.overview", icon: <DashboardOutlined />, action: "cluster.read" },
-  { to: "/clusters", id: "clusters", label: "nav.clusters", icon: <AccountTreeOutlined />, action: "cluster.read" },
-  {
-    to: "/feasibility",
-    id: "feasibility",
-    label: "nav.feasibility",
-    icon: <FactCheckOutlined />,
-    action: "feasibility.manage",
-  },
-  { to: "/committee", id: "committee", label: "nav.committee", icon: <GroupsOutlined />, action: "governance.manage" },
-  { to: "/provinces", id: "provinces", label: "nav.provinces", icon: <MapOutlined /> },
-  { to: "/users", id: "users", label: "nav.users", icon: <PeopleOutline />, action: "user.read" },
-  { to: "/audit", id: "audit", label: "nav.audit", icon: <HistoryOutlined />, action: "audit.read" },
-  { to: "/tokens", id: "tokens", label: "nav.tokens", icon: <VpnKeyOutlined />, action: "token.manage" },
-  { to: "/outbox", id: "outbox", label: "nav.outbox", icon: <MailOutline />, action: "outbox.read" },
-  { to: "/jobs", id: "jobs", label: "nav.jobs", icon: <PendingActionsOutlined />, action: "job.manage" },
-];
+/** The home entry is the frame's; every other entry comes from a module manifest. */
+const HOME: ModuleNavEntry = {
+  id: "home",
+  to: "/",
+  label: "nav.home",
+  icon: <HomeOutlined />,
+  order: 0,
+  module: "common",
+};
 
 function isActive(pathname: string, to: string): boolean {
   return to === "/" ? pathname === "/" : pathname === to || pathname.startsWith(`${to}/`);
@@ -82,14 +43,15 @@ function isActive(pathname: string, to: string): boolean {
 
 /** The signed-in frame: app bar, navigation drawer (temporary under 900px), content. */
 export function AppShell() {
-  const { t } = useTranslation();
+  const { can } = useAuth();
+  const items = [HOME, ...MODULE_NAV.filter((n) => !n.action || can(n.action))];
+  // The entries' labels are in their modules' strings: wait for those (suspends once).
+  const modules = [...new Set(items.map((n) => n.module).filter((m) => m !== "common"))];
+  const { t } = useTranslation(["common", ...modules] as unknown as "common");
   const theme = useTheme();
   const wide = useMediaQuery(theme.breakpoints.up("md"));
-  const { can } = useAuth();
   const { pathname } = useLocation();
   const [mobileOpen, setMobileOpen] = useState(false);
-
-  const items = NAV.filter((n) => !n.action || can(n.action));
 
   const nav = (
     <Box component="nav" aria-label={t("nav.label")}>
@@ -111,7 +73,7 @@ export function AppShell() {
                 sx={{ mx: 1, borderRadius: 1 }}
               >
                 <ListItemIcon sx={{ minWidth: 40 }}>{n.icon}</ListItemIcon>
-                <ListItemText primary={t(n.label)} />
+                <ListItemText primary={tDynamic(n.label)} />
               </ListItemButton>
             </ListItem>
           );

@@ -4,11 +4,7 @@ import { ROLES } from "../../../core/permissions";
 import { formatJalali, formatNumber, localDigits } from "../../app/format";
 import { tDynamic } from "../../app/i18n";
 import { clusterName, useClusterOptions, useProvinceName } from "../../app/lookups";
-import { CLUSTER_STATES, GOVERNANCE_ROLES } from "../../app/types";
-
-const STATE_KEYS = new Set(["from", "to", "fromState", "toState", "state", "resumeState"]);
-const isState = (v: string) => (CLUSTER_STATES as readonly string[]).includes(v);
-const isGovernanceRole = (v: string) => (GOVERNANCE_ROLES as readonly string[]).includes(v);
+import { auditValue } from "../../modules";
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
@@ -97,15 +93,13 @@ export function AuditSummary({
   const needsLookup = summary.includes('"clusterId"') && !(cluster?.id && cluster.name);
   const clusters = useClusterOptions(needsLookup);
 
-  // Governance events carry the body; their role is a seat (chair, secretary…), not an account role.
-  let governance = false;
+  // The event as a whole, for the modules that name its values (a seat's role only on governance events…).
+  let event: Record<string, unknown> = {};
   const resolve: Resolve = (key, value) => {
     if (typeof value !== "string") return undefined;
     if (key === "provinceCode") return provinceName(value);
-    if (STATE_KEYS.has(key) && isState(value)) return tDynamic(`states.${value}`);
-    if (key === "role" && governance && isGovernanceRole(value)) return tDynamic(`governanceRoles.${value}`);
-    if (key === "body") return tDynamic(`governance.bodies.${value}`, { defaultValue: value });
-    if (key === "kind") return tDynamic(`contracts.kinds.${value}`, { defaultValue: value });
+    const named = auditValue(key, value, event);
+    if (named !== undefined) return named;
     if (key === "clusterId") {
       if (cluster?.id === value && cluster.name) return cluster.name;
       const c = clusters.data?.items.find((x) => x.id === value);
@@ -123,7 +117,7 @@ export function AuditSummary({
     return <>{summary}</>;
   }
   if (!isRecord(parsed)) return <>{typeof parsed === "string" ? parsed : summary}</>;
-  governance = typeof parsed.body === "string";
+  event = parsed;
 
   let pairs: Pair[];
   const { before, after, changes } = parsed;

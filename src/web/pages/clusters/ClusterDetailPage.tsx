@@ -6,7 +6,7 @@ import Button from "@mui/material/Button";
 import Chip from "@mui/material/Chip";
 import Typography from "@mui/material/Typography";
 import { useQuery } from "@tanstack/react-query";
-import { type ReactNode, useState } from "react";
+import { type ReactNode, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link as RouterLink, useParams } from "react-router";
 import { API_BASE, ApiError, api, errorMessage } from "../../app/api";
@@ -21,7 +21,7 @@ import { StateChip, Warnings, YearChip } from "../../components/labels";
 import { useNotify } from "../../components/Notifier";
 import { PageHeader } from "../../components/PageHeader";
 import { Section } from "../../components/Section";
-import { MembersSection } from "../governance/MembersSection";
+import { CLUSTER_SECTIONS } from "../../modules";
 import NotFoundPage from "../notfound/NotFoundPage";
 import { AttachmentsSection } from "./AttachmentsSection";
 import { ClusterFormDialog } from "./ClusterFormDialog";
@@ -240,14 +240,15 @@ export default function ClusterDetailPage() {
         <Box sx={{ gridColumn: "1 / -1" }}>
           <ContractsSection cluster={c} canManage={c.can.manageContracts} />
         </Box>
-        {c.can.readGovernance && (
-          <MembersSection
-            path={`/clusters/${encodeURIComponent(c.id)}/council`}
-            kind="council"
-            canManage={c.can.manageGovernance}
-          />
-        )}
         <AttachmentsSection clusterId={c.id} canUpload={canUpdate} />
+        {/* What other modules show on a cluster's page (its council, …). */}
+        {CLUSTER_SECTIONS.filter((s) => !s.visible || s.visible(c)).map(({ id, wide, Component }) => (
+          <Box key={id} sx={{ gridColumn: wide ? "1 / -1" : undefined, minWidth: 0 }}>
+            <Suspense fallback={<Loading minHeight={100} />}>
+              <Component cluster={c} />
+            </Suspense>
+          </Box>
+        ))}
       </Box>
 
       {editing && (
