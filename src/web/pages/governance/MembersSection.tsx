@@ -1,55 +1,42 @@
 import DeleteOutline from "@mui/icons-material/DeleteOutline";
 import Edit from "@mui/icons-material/Edit";
 import PersonAdd from "@mui/icons-material/PersonAdd";
-import Alert from "@mui/material/Alert";
 import Box from "@mui/material/Box";
 import Button from "@mui/material/Button";
 import Chip from "@mui/material/Chip";
-import Dialog from "@mui/material/Dialog";
-import DialogContent from "@mui/material/DialogContent";
-import DialogTitle from "@mui/material/DialogTitle";
 import IconButton from "@mui/material/IconButton";
-import { useTheme } from "@mui/material/styles";
 import Table from "@mui/material/Table";
 import TableBody from "@mui/material/TableBody";
 import TableCell from "@mui/material/TableCell";
 import TableContainer from "@mui/material/TableContainer";
 import TableHead from "@mui/material/TableHead";
 import TableRow from "@mui/material/TableRow";
-import TextField from "@mui/material/TextField";
 import Tooltip from "@mui/material/Tooltip";
 import Typography from "@mui/material/Typography";
-import useMediaQuery from "@mui/material/useMediaQuery";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { todayIso } from "../../../core/jalali";
-import { api, formErrors } from "../../app/api";
-import { GOVERNANCE_ROLES, type GovernanceMember, type GovernanceRole, type Page } from "../../app/types";
+import { MemberInput, MemberUpdateInput } from "../../../core/schemas/governance";
+import { api } from "../../app/api";
+import { GOVERNANCE_ROLES, type GovernanceMember, type Page } from "../../app/types";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
-import { DialogActionsRow } from "../../components/DialogActionsRow";
-import { DialogForm } from "../../components/DialogForm";
 import { EmptyState } from "../../components/EmptyState";
 import { ErrorState } from "../../components/ErrorState";
+import { DateField, FormDialog, PickerField, SelectField, TextField, useSchemaForm } from "../../components/form";
 import { JalaliDate } from "../../components/JalaliDate";
-import { JalaliDateField } from "../../components/JalaliDateField";
 import { Loading } from "../../components/Loading";
 import { useNotify } from "../../components/Notifier";
 import { UserPicker } from "../../components/pickers";
 import { Section } from "../../components/Section";
-import { SelectField } from "../../components/SelectField";
 
 type BodyKind = "council" | "committee";
 
-const FIELDS: Record<string, readonly string[]> = {
-  personName: [],
-  organisation: [],
-  role: [],
-  fromDate: [],
-  toDate: ["end_before_start"],
-  userId: ["unknown_user"],
-};
-
+/**
+ * Add a seat (MemberInput) or change one (MemberUpdateInput: the same fields,
+ * each optional, all sent). A term ending before it starts and a user who may
+ * not be linked come back from the server onto their fields.
+ */
 function MemberDialog({
   path,
   kind,
@@ -64,140 +51,73 @@ function MemberDialog({
   onSaved: () => void;
 }) {
   const { t } = useTranslation();
-  const theme = useTheme();
-  const fullScreen = useMediaQuery(theme.breakpoints.down("sm"));
   const qc = useQueryClient();
-  const [personName, setPersonName] = useState(member?.personName ?? "");
-  const [organisation, setOrganisation] = useState(member?.organisation ?? "");
-  const [role, setRole] = useState<GovernanceRole>(member?.role ?? "member");
-  const [fromDate, setFromDate] = useState<string | null>(member?.fromDate ?? todayIso());
-  const [toDate, setToDate] = useState<string | null>(member?.toDate ?? null);
-  const [userId, setUserId] = useState(member?.userId ?? "");
-  const [tried, setTried] = useState(false);
-
-  const save = useMutation({
-    mutationFn: () => {
-      const body = {
-        personName: personName.trim(),
-        organisation: organisation.trim() || null,
-        role,
-        fromDate,
-        toDate,
-        userId: userId || null,
-      };
-      return member
-        ? api.patch<GovernanceMember>(`${path}/${encodeURIComponent(member.id)}`, body)
-        : api.post<GovernanceMember>(path, body);
-    },
-    onSuccess: () => {
-      void qc.invalidateQueries({ queryKey: [path] });
-      // A council seat with a user gives (or takes) a role: the user's page changes too.
-      void qc.invalidateQueries({ queryKey: ["/users"] });
-      onSaved();
-    },
+  const form = useSchemaForm(member ? MemberUpdateInput : MemberInput, {
+    personName: member?.personName ?? "",
+    organisation: member?.organisation ?? null,
+    role: member?.role ?? "member",
+    fromDate: member?.fromDate ?? todayIso(),
+    toDate: member?.toDate ?? null,
+    userId: member?.userId ?? null,
   });
-  const local: Record<string, string | undefined> = {
-    personName: personName.trim() ? undefined : t("clusterForm.required"),
-    fromDate: fromDate ? undefined : t("clusterForm.required"),
-    toDate: toDate && fromDate && toDate < fromDate ? t("errors.end_before_start") : undefined,
-  };
-  const server = formErrors(save.error, FIELDS);
-  const err = (n: string) => (tried ? local[n] : undefined) ?? server.field(n);
-
-  function submit() {
-    setTried(true);
-    if (Object.values(local).some(Boolean) || save.isPending) return;
-    save.mutate();
-  }
+  const fromDate = form.watch("fromDate") as string | null;
+  const userId = form.watch("userId") as string | null;
 
   return (
-    <Dialog open onClose={onClose} fullScreen={fullScreen} maxWidth="sm" fullWidth>
-      <DialogForm onSubmit={submit}>
-        <DialogTitle>{member ? t("governance.editTitle") : t(`governance.${kind}.addTitle`)}</DialogTitle>
-        <DialogContent>
-          <Box
-            sx={{
-              display: "grid",
-              gap: 2,
-              pt: 1,
-              gridTemplateColumns: { xs: "minmax(0, 1fr)", sm: "minmax(0, 1fr) minmax(0, 1fr)" },
-            }}
-          >
-            {server.alert && (
-              <Alert severity="error" sx={{ gridColumn: "1 / -1" }}>
-                {server.alert}
-              </Alert>
-            )}
-            <TextField
-              label={t("governance.personName")}
-              value={personName}
-              required
-              onChange={(e) => setPersonName(e.target.value)}
-              error={!!err("personName")}
-              helperText={err("personName")}
-              slotProps={{ htmlInput: { "data-testid": "member-name" } }}
-            />
-            <TextField
-              label={t("governance.organisation")}
-              value={organisation}
-              onChange={(e) => setOrganisation(e.target.value)}
-              error={!!err("organisation")}
-              helperText={err("organisation")}
-              slotProps={{ htmlInput: { "data-testid": "member-organisation" } }}
-            />
-            <SelectField
-              label={t("governance.role")}
-              value={role}
-              onChange={(v) => setRole(v as GovernanceRole)}
-              testId="member-role"
-              required
-            >
-              {GOVERNANCE_ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {t(`governanceRoles.${r}`)}
-                </option>
-              ))}
-            </SelectField>
-            <Box />
-            <JalaliDateField
-              label={`${t("governance.from")} *`}
-              value={fromDate}
-              onChange={setFromDate}
-              testId="member-from"
-              error={!!err("fromDate")}
-              helperText={err("fromDate")}
-            />
-            <JalaliDateField
-              label={t("governance.toOptional")}
-              value={toDate}
-              onChange={setToDate}
-              minDate={fromDate ?? undefined}
-              testId="member-to"
-              error={!!err("toDate")}
-              helperText={err("toDate") ?? t("governance.toHint")}
-            />
-            <Box sx={{ gridColumn: "1 / -1" }}>
-              <UserPicker
-                label={t("governance.user")}
-                activeOnly
-                value={userId}
-                valueLabel={member && userId === member.userId ? member.userName : null}
-                onChange={(id) => setUserId(id ?? "")}
-                testId="member-user"
-                error={!!err("userId")}
-                helperText={err("userId") ?? t(`governance.${kind}.userHint`)}
-              />
-            </Box>
-          </Box>
-        </DialogContent>
-        <DialogActionsRow
-          onCancel={onClose}
-          submitLabel={member ? t("common.save") : t("governance.add")}
-          disabled={save.isPending}
-          testId="member-submit"
+    <FormDialog
+      form={form}
+      title={member ? t("governance.editTitle") : t(`governance.${kind}.addTitle`)}
+      onSubmit={async (body) => {
+        if (member) await api.patch<GovernanceMember>(`${path}/${encodeURIComponent(member.id)}`, body);
+        else await api.post<GovernanceMember>(path, body);
+        void qc.invalidateQueries({ queryKey: [path] });
+        // A council seat with a user gives (or takes) a role: the user's page changes too.
+        void qc.invalidateQueries({ queryKey: ["/users"] });
+        onSaved();
+      }}
+      codes={{ end_before_start: "toDate", unknown_user: "userId" }}
+      submitLabel={member ? t("common.save") : t("governance.add")}
+      submitTestId="member-submit"
+      onClose={onClose}
+    >
+      <Box
+        sx={{
+          display: "grid",
+          gap: 2,
+          gridTemplateColumns: { xs: "minmax(0, 1fr)", sm: "minmax(0, 1fr) minmax(0, 1fr)" },
+        }}
+      >
+        <TextField name="personName" label={t("governance.personName")} required testId="member-name" />
+        <TextField name="organisation" label={t("governance.organisation")} testId="member-organisation" />
+        <SelectField name="role" label={t("governance.role")} testId="member-role" required>
+          {GOVERNANCE_ROLES.map((r) => (
+            <option key={r} value={r}>
+              {t(`governanceRoles.${r}`)}
+            </option>
+          ))}
+        </SelectField>
+        <Box />
+        <DateField name="fromDate" label={t("governance.from")} required testId="member-from" />
+        <DateField
+          name="toDate"
+          label={t("governance.toOptional")}
+          minDate={fromDate ?? undefined}
+          testId="member-to"
+          helperText={t("governance.toHint")}
         />
-      </DialogForm>
-    </Dialog>
+        <Box sx={{ gridColumn: "1 / -1" }}>
+          <PickerField
+            as={UserPicker}
+            name="userId"
+            label={t("governance.user")}
+            activeOnly
+            valueLabel={member && userId === member.userId ? member.userName : null}
+            testId="member-user"
+            helperText={t(`governance.${kind}.userHint`)}
+          />
+        </Box>
+      </Box>
+    </FormDialog>
   );
 }
 
