@@ -87,16 +87,22 @@ describe("cluster record data", () => {
     const d = recordData(detail(), new Date("2025-03-20T20:30:00Z"));
     expect(d.letterhead.company).toBe("شرکت شهرک‌های صنعتی استان قزوین");
     expect(d.generated).toBe("۱۴۰۴/۰۱/۰۱ ساعت ۰۰:۰۰");
-    expect(d.cluster.stateSince).toBe("۱۳۹۲/۱۰/۲۵");
-    expect(d.cluster.state).toBe("تصویب‌شده");
-    expect(d.cluster.enterprises).toEqual({ value: "۳۰۰", source: "دبیرخانه خوشه", date: "۱۳۹۱/۱۰/۱۲" });
-    expect(d.cluster.jobs.total).toBe("۳۴٬۰۰۰");
-    expect(d.cluster.isicCodes).toEqual(["۱۷۰۲", "۲۲۲۰"]);
-    expect(d.timeline.map((s) => [s.n, s.date, s.to])).toEqual([
-      ["۱", "۱۳۹۱/۰۶/۰۱", "شناسایی‌شده"],
-      ["۲", "۱۳۹۲/۱۰/۲۵", "تصویب‌شده"],
+    expect(d.footer).toBe("تهیه‌شده در سامانه خوشه، ۱۴۰۴/۰۱/۰۱ ساعت ۰۰:۰۰");
+    expect(d.cluster.state).toBe("تصویب‌شده، از ۱۳۹۲/۱۰/۲۵");
+    expect(d.cluster.enterprises).toEqual({
+      value: "۳۰۰ بنگاه",
+      provenance: ["منبع: دبیرخانه خوشه", "تاریخ آمار: ۱۳۹۱/۱۰/۱۲"],
+    });
+    expect(d.cluster.jobs.value).toMatch(/^۳۴٬۰۰۰ نفر \(/);
+    expect(d.cluster.isicCodes).toBe("۱۷۰۲، ۲۲۲۰");
+    expect(d.timeline.map((s) => [s.n, s.date, s.step])).toEqual([
+      ["۱", "۱۳۹۱/۰۶/۰۱", "ثبت در مرحله «شناسایی‌شده»"],
+      ["۲", "۱۳۹۲/۱۰/۲۵", "از «شناسایی‌شده» به «تصویب‌شده»"],
     ]);
-    expect(d.timeline[1]!.approvals).toEqual({ committee: "۱۳۹۲/۱۰/۱۵", national: "۱۳۹۲/۱۰/۲۲" });
+    expect(d.timeline[1]!.approvals).toBe("تصویب کمیته استانی: ۱۳۹۲/۱۰/۱۵ · تأیید سازمان: ۱۳۹۲/۱۰/۲۲");
+    // The template's words come from the locale files, none from Typst.
+    expect(d.labels.timeline).toBe("تاریخچه مراحل");
+    expect(Object.values(d.labels).every((v) => /[\u0600-\u06FF]/.test(v))).toBe(true);
   });
 
   it("names the document without saying «خوشه» twice", () => {

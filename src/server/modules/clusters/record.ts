@@ -20,43 +20,107 @@ export const RECORD_TEMPLATE = "modules/clusters/record.typ";
 const faNumber = new Intl.NumberFormat("fa-IR");
 const num = (n: number | null) => (n === null ? null : toPersianDigits(faNumber.format(n)));
 const date = (iso: string | null | undefined) => (iso ? toPersianDigits(isoToJalali(iso) ?? iso) : null);
-const rials = (n: number | null) => (n === null ? null : `${num(n)} ریال`);
-const state = (s: string | null) => (s ? t("fa", `states.${s}`) : null);
+/** The record is a Persian document: its words come from the Persian locale files. */
+const fa = (key: string, params?: Record<string, string | number>) => t("fa", key, params);
+const r = (key: string, params?: Record<string, string | number>) => fa(`record.${key}`, params);
+const rials = (n: number | null) => (n === null ? null : r("rials", { n: num(n) ?? "" }));
+const state = (s: string | null) => (s ? fa(`states.${s}`) : null);
 
-/** What record.typ prints: everything already in the reader's digits and calendar. */
+/** The template's fixed words (headings, column names, tags). */
+const LABEL_KEYS = [
+  "title",
+  "registry",
+  "province",
+  "currentState",
+  "projectYear",
+  "agentContractEnd",
+  "place",
+  "sector",
+  "isic",
+  "productGroups",
+  "advantage",
+  "enterprisesAndJobs",
+  "enterprises",
+  "jobs",
+  "timeline",
+  "noSteps",
+  "row",
+  "date",
+  "step",
+  "details",
+  "reason",
+  "contracts",
+  "noContracts",
+  "endingSoon",
+  "lead",
+  "number",
+  "period",
+  "amount",
+  "noMilestones",
+  "milestone",
+  "planned",
+  "actual",
+  "overdue",
+] as const;
+
+/** "source · date" under a figure, as the lines the template joins. */
+function provenance(source: string | null, on: string | null): string[] {
+  return [source ? r("source", { source }) : null, on ? r("figureDate", { date: on }) : null].filter(
+    (x): x is string => x !== null,
+  );
+}
+
+/**
+ * What record.typ prints: every word and phrase already written, in the
+ * reader's digits and calendar. The template only lays it out, so no text
+ * is built in Typst and none is written outside the locale files.
+ */
 export function recordData(c: ClusterDetailDto, now: Date = new Date()) {
   const jobsTotal =
     c.jobsIndustrial !== null || c.jobsGuild !== null ? (c.jobsIndustrial ?? 0) + (c.jobsGuild ?? 0) : null;
+  const system = fa("pdf.system");
+  const generated = fa("pdf.generatedAt", {
+    date: toPersianDigits(instantToJalali(now, "yyyy/MM/dd")),
+    time: toPersianDigits(instantToJalali(now, "HH:mm")),
+  });
+  const stateSince = date(c.stateSince);
   return {
+    labels: Object.fromEntries(LABEL_KEYS.map((k) => [k, r(k)])) as Record<(typeof LABEL_KEYS)[number], string>,
     letterhead: {
-      organisation: "سازمان صنایع کوچک و شهرک‌های صنعتی ایران",
-      company: `شرکت شهرک‌های صنعتی استان ${c.provinceNameFa}`,
-      system: "سامانه خوشه",
+      organisation: fa("pdf.organisation"),
+      company: fa("pdf.company", { province: c.provinceNameFa }),
+      system,
     },
-    generated: toPersianDigits(instantToJalali(now, "yyyy/MM/dd 'ساعت' HH:mm")),
+    page: { word: fa("pdf.page"), of: fa("pdf.of") },
+    generated,
+    footer: fa("pdf.producedIn", { system, generated }),
+    closing: r("closing", { generated, system }),
     cluster: {
       nameFa: c.nameFa,
       nameEn: c.nameEn,
       province: c.provinceNameFa,
-      state: state(c.state),
-      stateSince: date(c.stateSince),
-      implementationYear: c.implementationYear === null ? null : toPersianDigits(c.implementationYear),
+      state: stateSince ? r("stateSince", { state: state(c.state) ?? "", since: stateSince }) : state(c.state),
+      implementationYear:
+        c.implementationYear === null ? null : r("yearOf", { n: toPersianDigits(c.implementationYear) }),
       place: c.place,
       sector: c.sector,
-      isicCodes: c.isicCodes.map(toPersianDigits),
-      productGroups: c.productGroups,
+      isicCodes: c.isicCodes.map(toPersianDigits).join("، "),
+      productGroups: c.productGroups.join("، "),
       advantageNote: c.advantageNote,
       enterprises: {
-        value: num(c.estEnterprises),
-        source: c.estEnterprisesSource,
-        date: date(c.estEnterprisesDate),
+        value: c.estEnterprises === null ? null : r("enterprisesValue", { n: num(c.estEnterprises) ?? "" }),
+        provenance: provenance(c.estEnterprisesSource, date(c.estEnterprisesDate)),
       },
       jobs: {
-        total: num(jobsTotal),
-        industrial: num(c.jobsIndustrial ?? (jobsTotal === null ? null : 0)),
-        guild: num(c.jobsGuild ?? (jobsTotal === null ? null : 0)),
-        source: c.jobsSource,
-        date: date(c.jobsDate),
+        value:
+          jobsTotal === null
+            ? null
+            : r("jobsValue", {
+                total: num(jobsTotal) ?? "",
+                industrial: num(c.jobsIndustrial ?? 0) ?? "",
+                guild: num(c.jobsGuild ?? 0) ?? "",
+              }),
+        provenance: provenance(c.jobsSource, date(c.jobsDate)),
       },
       agentContractEnd: date(c.agentContractEnd),
     },
@@ -64,25 +128,26 @@ export function recordData(c: ClusterDetailDto, now: Date = new Date()) {
     timeline: [...c.transitions].reverse().map((tr, i) => ({
       n: toPersianDigits(i + 1),
       date: date(tr.happenedOn),
-      from: state(tr.fromState),
-      to: state(tr.toState),
+      step:
+        tr.fromState === null
+          ? r("stepFirst", { to: state(tr.toState) ?? "" })
+          : r("stepMove", { from: state(tr.fromState) ?? "", to: state(tr.toState) ?? "" }),
+      approvals: tr.approvals
+        ? r("approvals", {
+            committee: date(tr.approvals.provincialCommittee) ?? "",
+            national: date(tr.approvals.nationalOrganisation) ?? "",
+          })
+        : null,
       note: tr.note,
       reason: tr.reason,
-      approvals: tr.approvals
-        ? {
-            committee: date(tr.approvals.provincialCommittee),
-            national: date(tr.approvals.nationalOrganisation),
-          }
-        : null,
-      by: tr.createdByName,
+      by: tr.createdByName ? r("by", { name: tr.createdByName }) : null,
     })),
     contracts: c.contracts.map((k) => ({
-      kind: t("fa", `contracts.kinds.${k.kind}`),
+      kind: fa(`contracts.kinds.${k.kind}`),
       organisation: k.organisation,
       leadPerson: k.leadPerson,
       number: k.contractNumber ? toPersianDigits(k.contractNumber) : null,
-      start: date(k.startDate),
-      end: date(k.endDate),
+      period: r("periodValue", { start: date(k.startDate) ?? "", end: date(k.endDate) ?? "" }),
       amount: rials(k.amountRials),
       endingSoon: k.endingSoon,
       milestones: k.milestones.map((m, i) => ({
@@ -101,7 +166,7 @@ export type RecordData = ReturnType<typeof recordData>;
 
 /** «شناسنامه خوشه صنعتی بسته‌بندی»: the document's name, without saying «خوشه» twice. */
 export function recordTitle(nameFa: string): string {
-  return /^خوشه(\s|$)/.test(nameFa) ? `شناسنامه ${nameFa}` : `شناسنامه خوشه ${nameFa}`;
+  return /^خوشه(\s|$)/.test(nameFa) ? r("titleOf", { name: nameFa }) : r("titleOfCluster", { name: nameFa });
 }
 
 /** The record of a cluster the actor may read (404 otherwise), with its download headers. */
