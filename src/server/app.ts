@@ -39,7 +39,7 @@ import type { Config } from "./config";
 import type { Deps } from "./context";
 import { AppError, type ErrorParam, errorMessage, type FieldIssue } from "./errors";
 import { type Lang, langFrom } from "./i18n";
-import { moduleRoutes } from "./modules/index";
+import { apiTags, moduleRoutes } from "./modules/index";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -348,68 +348,9 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<Fas
       },
       // Paths in this document are absolute (/api/v1/…) on the server that serves it.
       servers: [{ url: "/", description: "The server this document was fetched from" }],
-      // Every operation's tag is declared here (Spectral's operation-tag-defined; checked in test/api/openapi.test.ts).
-      tags: [
-        {
-          name: "health",
-          description:
-            "Whether the server and its database answer; for load balancers and monitors, no sign-in needed.",
-        },
-        {
-          name: "auth",
-          description:
-            "Signing in and out, the signed-in user's session and abilities, and their own password and language.",
-        },
-        {
-          name: "users",
-          description:
-            "People and their role grants (each role at one province, cluster or enterprise), deactivation and password resets. Province admins manage their province; national admins everyone.",
-        },
-        { name: "reference", description: "Reference data any signed-in caller may read: Iran's provinces." },
-        {
-          name: "clusters",
-          description:
-            "The cluster registry: registration, the registry record, life-cycle transitions, the development agent's and technical supervisor's contracts, statistics and the Excel export.",
-        },
-        {
-          name: "enterprises",
-          description: "The enterprises (member businesses) of clusters, as far as the caller may see them.",
-        },
-        {
-          name: "feasibility",
-          description:
-            "A province's feasibility work: weighted criteria, studies that score clusters against them, and prioritisation decisions. For the province's admins and national admins.",
-        },
-        {
-          name: "governance",
-          description:
-            "The provincial coordination committee and each cluster's steering council: members, their roles and terms. A linked council seat carries the council_member role.",
-        },
-        {
-          name: "audit",
-          description:
-            "The audit log of every write: who, when, through what (session, API token or the system) and what changed, within the reader's scope.",
-        },
-        {
-          name: "tokens",
-          description:
-            "API tokens for integrations: each carries one role grant, its secret is shown once, and it can be revoked.",
-        },
-        {
-          name: "notifications",
-          description: "The signed-in user's in-app notifications, and the outgoing e-mail log for administrators.",
-        },
-        {
-          name: "attachments",
-          description:
-            "Files attached to clusters and to life-cycle steps: PDF, Office documents and images, checked by their content, downloadable by whoever may read the owner.",
-        },
-        {
-          name: "jobs",
-          description:
-            "The durable background job queue (mail delivery, scheduled sweeps): its jobs and their failures, for national admins, who may run a failed job again.",
-        },
-      ],
+      // Each module declares its operations' tags on its manifest (Spectral's operation-tag-defined;
+      // checked in test/api/openapi.test.ts).
+      tags: apiTags(),
       components: {
         securitySchemes: {
           bearer: { type: "http", scheme: "bearer" },

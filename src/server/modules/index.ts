@@ -64,6 +64,11 @@ export function allJobKinds() {
   return MODULES.flatMap((m) => m.jobs ?? []);
 }
 
+/** The OpenAPI document's tags, from every module. */
+export function apiTags() {
+  return MODULES.flatMap((m) => m.apiTags ?? []);
+}
+
 /** The record kinds files can be attached to, from every module. */
 export function attachmentOwners(): Readonly<Record<string, AttachmentOwner>> {
   return Object.assign({}, ...MODULES.map((m) => m.attachmentOwners ?? {}));

@@ -29,6 +29,8 @@ export interface ServerModule<
   Audit extends string = string,
 > {
   name: string;
+  /** The OpenAPI tags its operations use, each described for integrators (the document's top-level list). */
+  apiTags?: readonly { name: string; description: string }[];
   /** Registered under /api/v1. */
   routes?: FastifyPluginAsyncZod;
   /** Registered at the root (health answers at /api/health). */

@@ -3,6 +3,13 @@ import { attachmentRoutes } from "./routes";
 
 export const attachmentsModule = defineModule({
   name: "attachments",
+  apiTags: [
+    {
+      name: "attachments",
+      description:
+        "Files attached to clusters and to life-cycle steps: PDF, Office documents and images, checked by their content, downloadable by whoever may read the owner.",
+    },
+  ],
   routes: attachmentRoutes,
   errorCodes: [
     "file_missing",

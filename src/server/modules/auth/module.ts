@@ -3,6 +3,13 @@ import { authRoutes } from "./routes";
 
 export const authModule = defineModule({
   name: "auth",
+  apiTags: [
+    {
+      name: "auth",
+      description:
+        "Signing in and out, the signed-in user's session and abilities, and their own password and language.",
+    },
+  ],
   routes: authRoutes,
   errorCodes: [
     "invalid_credentials",

@@ -3,6 +3,13 @@ import { feasibilityRoutes } from "./routes";
 
 export const feasibilityModule = defineModule({
   name: "feasibility",
+  apiTags: [
+    {
+      name: "feasibility",
+      description:
+        "A province's feasibility work: weighted criteria, studies that score clusters against them, and prioritisation decisions. For the province's admins and national admins.",
+    },
+  ],
   routes: feasibilityRoutes,
   errorCodes: [
     "weights_must_total_100",

@@ -4,6 +4,13 @@ import { governanceRoutes } from "./routes";
 
 export const governanceModule = defineModule({
   name: "governance",
+  apiTags: [
+    {
+      name: "governance",
+      description:
+        "The provincial coordination committee and each cluster's steering council: members, their roles and terms. A linked council seat carries the council_member role.",
+    },
+  ],
   routes: governanceRoutes,
   errorCodes: [],
   auditActions: [

@@ -3,6 +3,13 @@ import { userRoutes } from "./routes";
 
 export const usersModule = defineModule({
   name: "users",
+  apiTags: [
+    {
+      name: "users",
+      description:
+        "People and their role grants (each role at one province, cluster or enterprise), deactivation and password resets. Province admins manage their province; national admins everyone.",
+    },
+  ],
   routes: userRoutes,
   errorCodes: [
     "email_taken",
