@@ -165,3 +165,35 @@ it("province admin registers a cluster, contracts its agent, moves it to agent c
   expect(serverErrors).toEqual([]);
   await context.close();
 });
+
+it("cluster manager: the home page says what needs doing next, in Persian and in English, and the cluster page shows the council", async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await signIn(page, env.baseUrl, "agent@khooshe.ir", DEMO_PASSWORD);
+  const agenda = page.getByTestId("cluster-agenda");
+  await agenda.waitFor();
+  // The demo's Qom clothing project runs in its third year on an agent contract that has ended.
+  const contracts = page.getByTestId("agenda-contracts");
+  await expect.poll(() => contracts.getAttribute("data-total")).toBe("1");
+  await expect.poll(() => contracts.textContent()).toContain("پایان‌یافته");
+  const projects = page.getByTestId("agenda-projects");
+  await expect.poll(() => projects.textContent()).toContain("خوشه پوشاک قم");
+  await expect.poll(() => projects.textContent()).toContain("سال ۳");
+  expect(await page.getByTestId("agenda-milestones").getAttribute("data-total")).toBe("0");
+  await expectAccessible(page, "home (cluster manager)");
+  await page.screenshot({ path: path.join(ARTIFACTS, "home-cluster-manager.png"), fullPage: true });
+
+  // The module's strings load again in the other language.
+  await page.getByTestId("lang-switch").click();
+  await expect.poll(() => agenda.textContent()).toContain("What needs doing next");
+  await expect.poll(() => projects.textContent()).toContain("Year 3");
+  await expectAccessible(page, "home (cluster manager, English)");
+  await page.getByTestId("lang-switch").click();
+  await expect.poll(() => agenda.textContent()).toContain("کارهای پیش رو");
+
+  // The cluster's page, with the council section the governance module adds to it.
+  await projects.getByRole("link", { name: "خوشه پوشاک قم" }).click();
+  await page.getByTestId("council-members").waitFor();
+  await expectAccessible(page, "cluster page (cluster manager)");
+  await context.close();
+});
