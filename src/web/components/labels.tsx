@@ -82,7 +82,7 @@ export function YearChip({ year }: { year: 1 | 2 | 3 | null }) {
   const { t } = useTranslation();
   const f = useFormat();
   if (!year) return null;
-  return <Chip size="small" variant="outlined" label={t("clusters.yearN", { n: f.num(year) })} />;
+  return <Chip size="small" variant="outlined" label={t("common.projectYearN", { n: f.num(year) })} />;
 }
 
 const WARNING_ICONS: Record<ClusterWarning, typeof EventBusy> = {

@@ -73,7 +73,7 @@ export default function AccountPage() {
             value={next}
             onChange={(e) => setNext(e.target.value)}
             error={!!newErr}
-            helperText={newErr ?? t("users.passwordHint")}
+            helperText={newErr ?? t("common.passwordHint")}
             slotProps={{ htmlInput: { dir: "ltr", "data-testid": "account-new" } }}
           />
           <TextField

@@ -213,7 +213,7 @@ export default function ClustersPage() {
         <option value="">{t("clusters.anyYear")}</option>
         {[1, 2, 3].map((y) => (
           <option key={y} value={String(y)}>
-            {t("clusters.yearN", { n: f.num(y) })}
+            {t("common.projectYearN", { n: f.num(y) })}
           </option>
         ))}
       </SelectField>

@@ -232,7 +232,7 @@ export default function FeasibilityPage() {
       ) : isPending ? (
         <Loading />
       ) : (
-        <EmptyState title={t("feasibility.chooseProvince")} />
+        <EmptyState title={t("common.chooseProvince")} />
       )}
     </>
   );

@@ -25,7 +25,7 @@ export default function CommitteePage() {
       ) : isPending ? (
         <Loading />
       ) : (
-        <EmptyState title={t("feasibility.chooseProvince")} />
+        <EmptyState title={t("common.chooseProvince")} />
       )}
     </>
   );

@@ -66,7 +66,7 @@ export function CreateUserDialog({
         autoComplete="new-password"
         required
         ltr
-        helperText={t("users.passwordHint")}
+        helperText={t("common.passwordHint")}
         testId="user-form-password"
       />
       <SelectField name="locale" label={t("users.locale")} testId="user-form-locale">

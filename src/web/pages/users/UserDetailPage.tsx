@@ -297,7 +297,7 @@ function ResetPasswordDialog({ user, onClose }: { user: User; onClose: () => voi
             value={password}
             onChange={(e) => setPassword(e.target.value)}
             error={!!err?.fieldError("password", "weak_password")}
-            helperText={err?.fieldError("password", "weak_password") ?? t("users.passwordHint")}
+            helperText={err?.fieldError("password", "weak_password") ?? t("common.passwordHint")}
             slotProps={{ htmlInput: { dir: "ltr", "data-testid": "reset-password-input" } }}
           />
         </Box>
