@@ -130,6 +130,8 @@ const LOCALE_KEYS = (() => {
  * page (or a string is missing): the page's text must hold no locale key.
  */
 export async function expectNoRawKeys(page: Page, label: string) {
+  // innerText, not textContent: what is on the screen, not the text of hidden nodes.
+  // biome-ignore lint/performance/useDomNodeTextContent: the visible text is the point
   const text = await page.evaluate(() => `${document.body.innerText}\n${document.title}`);
   const words = text.match(/[A-Za-z][\w]*(?:\.[\w-]+)+/g) ?? [];
   expect(

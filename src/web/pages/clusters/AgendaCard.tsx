@@ -16,8 +16,8 @@ import { useFormat } from "../../app/format";
 import { ErrorState } from "../../components/ErrorState";
 import { JalaliDate } from "../../components/JalaliDate";
 import { Loading } from "../../components/Loading";
-import { Section } from "../../components/Section";
 import { StateChip, YearChip } from "../../components/labels";
+import { Section } from "../../components/Section";
 
 type Agenda = z.infer<typeof ClusterAgendaOut>;
 type AgendaCluster = { clusterId: string; clusterNameFa: string; clusterNameEn: string | null };

@@ -10,7 +10,6 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link as RouterLink, useNavigate } from "react-router";
 import { api } from "../../app/api";
-import { useAuth } from "../../app/auth";
 import { useFormat } from "../../app/format";
 import { clusterName, clusterProvinceName } from "../../app/lookups";
 import type { Cluster, Page } from "../../app/types";
@@ -28,7 +27,6 @@ export default function ClustersCard() {
   const { t, i18n } = useTranslation();
   const f = useFormat();
   const navigate = useNavigate();
-  const { isNational } = useAuth();
   const clusters = useQuery({
     queryKey: ["/clusters", "home"],
     queryFn: ({ signal }) => api.get<Page<Cluster>>("/clusters", { limit: SHOWN, sort: "name", order: "asc" }, signal),

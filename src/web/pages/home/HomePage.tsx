@@ -10,9 +10,9 @@ import { useAuth } from "../../app/auth";
 import { useFormat } from "../../app/format";
 import { useProvinceName, useProvinces } from "../../app/lookups";
 import { Loading } from "../../components/Loading";
+import { useGrantText } from "../../components/labels";
 import { PageHeader } from "../../components/PageHeader";
 import { Section } from "../../components/Section";
-import { useGrantText } from "../../components/labels";
 import { HOME_CARDS } from "../../modules";
 
 /** A person's home page: their roles and provinces, then each module's cards. */
