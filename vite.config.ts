@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import react from "@vitejs/plugin-react";
 import { defineConfig, type Plugin } from "vite";
 
@@ -45,9 +46,32 @@ function preloadSignIn(): Plugin {
   };
 }
 
+/**
+ * What the first visit shows before any script has run: the app's name and
+ * tagline (from the Persian locale file, Persian being the default) on the
+ * sign-in page's background. On a slow line this paints within the HTML's
+ * own round trip instead of after the entry script; React replaces it.
+ */
+function bootSplash(): Plugin {
+  return {
+    name: "khooshe:boot-splash",
+    transformIndexHtml(html) {
+      const common = JSON.parse(fs.readFileSync("src/web/locales/fa/common.json", "utf8")) as {
+        app: { name: string; tagline: string };
+      };
+      const escapeHtml = (v: string) => v.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+      const splash =
+        `<div class="boot" aria-busy="true"><p class="boot-name">${escapeHtml(common.app.name)}</p>` +
+        `<p class="boot-tagline">${escapeHtml(common.app.tagline)}</p></div>`;
+      if (!html.includes('<div id="root"></div>')) throw new Error("boot-splash: #root is missing from index.html");
+      return html.replace('<div id="root"></div>', `<div id="root">${splash}</div>`);
+    },
+  };
+}
+
 export default defineConfig({
   root: "src/web",
-  plugins: [react(), preloadSignIn()],
+  plugins: [react(), preloadSignIn(), bootSplash()],
   build: { outDir: "../../dist/web", emptyOutDir: true, chunkSizeWarningLimit: 1500 },
   server: { proxy: { "/api": "http://127.0.0.1:3000" } },
 });
