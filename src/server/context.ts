@@ -9,6 +9,8 @@ export interface Mailer {
   /** Sends now when SMTP is configured; null when sent, else why not and whether retrying could help. */
   send(to: string, subject: string, body: string): Promise<{ message: string; permanent: boolean } | null>;
   readonly configured: boolean;
+  /** Closes pooled SMTP connections (on server shutdown). */
+  close(): void;
 }
 
 export interface Deps {

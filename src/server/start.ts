@@ -38,6 +38,7 @@ export async function createServer(config: Config, database: Database, opts: { l
   app.addHook("onClose", async () => {
     // In-flight jobs finish before the database closes.
     await stopWorker?.();
+    deps.mailer.close();
     await database.close();
   });
   return app;

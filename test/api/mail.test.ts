@@ -14,6 +14,8 @@ type Outbox = {
 };
 
 const received: { to: string[]; body: string }[] = [];
+/** SMTP connections the test server has accepted. */
+let connections = 0;
 let smtp: SMTPServer;
 let smtpPort = 0;
 
@@ -21,6 +23,10 @@ beforeAll(async () => {
   smtp = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
+    onConnect(_session, done) {
+      connections++;
+      done();
+    },
     onData(stream, session, done) {
       let body = "";
       stream.on("data", (c: Buffer) => {
@@ -71,6 +77,18 @@ describe("mail through SMTP", () => {
       return o.body.items.find((m) => m.to === "mailed@test.ir" && m.status === "sent");
     });
     expect(sent.sentAt).toBeTruthy();
+  });
+
+  it("sends a run of mails over a few pooled connections, not one per mail", async () => {
+    const admin = await signedIn(env, await makeUser(env, { role: "national_admin" }));
+    const before = connections;
+    const emails = Array.from({ length: 12 }, (_, i) => `pooled-${i}@test.ir`);
+    for (const email of emails) {
+      expect((await admin.post("/api/v1/users", { email, name: "گیرنده", password: "Pooled-12345" })).status).toBe(201);
+    }
+    await waitFor(async () => (emails.every((e) => received.some((m) => m.to.includes(e))) ? true : undefined));
+    // nodemailer's pool keeps up to 5 connections open; without it this would be 12.
+    expect(connections - before).toBeLessThanOrEqual(5);
   });
 });
 
