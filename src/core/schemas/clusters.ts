@@ -4,7 +4,7 @@
  * and the enterprises of the clusters (until the members module takes them).
  */
 import { z } from "zod";
-import { CLUSTER_STATES } from "../lifecycle";
+import { CLUSTER_STATES, type ClusterStateName, transitionNeedsReason } from "../lifecycle";
 import { Id, IsoDate, Locale, Order, Paging, ProvinceCode, QueryBool, queryInt, SearchText } from "./common";
 
 export const ClusterState = z.enum(CLUSTER_STATES);
@@ -61,6 +61,21 @@ export const TransitionInput = z.strictObject({
   note: LongText.nullish(),
   reason: LongText.nullish(),
 });
+
+/**
+ * The life-cycle dialog's form: TransitionInput, with the reason a step out
+ * of `from` needs (going back, cancelling, reopening) asked for before the
+ * request, by the rule and under the code (reason_required) the server
+ * answers with. It runs while other fields are still wrong, so every missing
+ * field shows at once.
+ */
+export function transitionForm(from: ClusterStateName) {
+  return TransitionInput.refine((v) => !transitionNeedsReason(from, v.toState) || !!v.reason?.trim(), {
+    path: ["reason"],
+    params: { code: "reason_required" },
+    when: ({ value }) => ClusterState.safeParse((value as { toState?: unknown } | null)?.toState).success,
+  });
+}
 
 export const MilestoneInput = z.strictObject({
   title: ShortText,

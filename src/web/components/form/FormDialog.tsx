@@ -60,6 +60,7 @@ export function FormDialog<Out>({
   title,
   submitLabel,
   submitTestId,
+  submitDisabled,
   onClose,
   maxWidth = "sm",
   open = true,
@@ -69,6 +70,8 @@ export function FormDialog<Out>({
   title: ReactNode;
   submitLabel: ReactNode;
   submitTestId?: string;
+  /** Nothing can be sent whatever is filled in (a cluster with no step to take). */
+  submitDisabled?: boolean;
   onClose: () => void;
   maxWidth?: DialogProps["maxWidth"];
   open?: boolean;
@@ -89,7 +92,12 @@ export function FormDialog<Out>({
               {children}
             </Box>
           </DialogContent>
-          <DialogActionsRow onCancel={onClose} submitLabel={submitLabel} disabled={busy} testId={submitTestId} />
+          <DialogActionsRow
+            onCancel={onClose}
+            submitLabel={submitLabel}
+            disabled={busy || submitDisabled}
+            testId={submitTestId}
+          />
         </form>
       </FormProvider>
     </Dialog>

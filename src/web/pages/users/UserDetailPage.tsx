@@ -4,9 +4,6 @@ import LockReset from "@mui/icons-material/LockReset";
 import Alert from "@mui/material/Alert";
 import Box from "@mui/material/Box";
 import Button from "@mui/material/Button";
-import Dialog from "@mui/material/Dialog";
-import DialogContent from "@mui/material/DialogContent";
-import DialogTitle from "@mui/material/DialogTitle";
 import FormControlLabel from "@mui/material/FormControlLabel";
 import IconButton from "@mui/material/IconButton";
 import List from "@mui/material/List";
@@ -14,24 +11,22 @@ import ListItem from "@mui/material/ListItem";
 import ListItemText from "@mui/material/ListItemText";
 import Paper from "@mui/material/Paper";
 import Switch from "@mui/material/Switch";
-import TextField from "@mui/material/TextField";
 import Tooltip from "@mui/material/Tooltip";
 import Typography from "@mui/material/Typography";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, type ReactNode, useState } from "react";
+import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import { canGiveGrant } from "../../../core/permissions";
-import { GrantInput } from "../../../core/schemas/users";
-import { ApiError, api, errorMessage } from "../../app/api";
+import { GrantInput, ResetPasswordInput, UserUpdateInput } from "../../../core/schemas/users";
+import { ApiError, api } from "../../app/api";
 import { useAuth } from "../../app/auth";
 import { useProvinceName } from "../../app/lookups";
-import type { Grant, Locale, User } from "../../app/types";
+import type { Grant, User } from "../../app/types";
 import { BackButton } from "../../components/BackButton";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
-import { DialogActionsRow } from "../../components/DialogActionsRow";
 import { ErrorState } from "../../components/ErrorState";
-import { FormAlert, SchemaForm, useSchemaForm } from "../../components/form";
+import { FormAlert, FormDialog, SchemaForm, SelectField, TextField, useSchemaForm } from "../../components/form";
 import { EMPTY_GRANT, GrantFields, grantCodes } from "../../components/form/GrantFields";
 import { JalaliDate } from "../../components/JalaliDate";
 import { Loading } from "../../components/Loading";
@@ -74,9 +69,9 @@ export default function UserDetailPage() {
     void qc.invalidateQueries({ queryKey: ["/users", "options"] });
   }
 
-  const patch = useMutation({
-    mutationFn: (body: { name?: string; active?: boolean; locale?: Locale }) =>
-      api.patch<User>(`/users/${encodeURIComponent(id)}`, body),
+  // The active switch: one PATCH per flip, no form.
+  const setActive = useMutation({
+    mutationFn: (active: boolean) => api.patch<User>(`/users/${encodeURIComponent(id)}`, { active }),
     onSuccess: (u) => {
       updated(u);
       notify.success(t("common.saved"));
@@ -173,8 +168,8 @@ export default function UserDetailPage() {
                 control={
                   <Switch
                     checked={u.active}
-                    disabled={!manage || self || patch.isPending}
-                    onChange={(e) => patch.mutate({ active: e.target.checked })}
+                    disabled={!manage || self || setActive.isPending}
+                    onChange={(e) => setActive.mutate(e.target.checked)}
                     slotProps={{ input: { "aria-label": t("userDetail.activeSwitch") } }}
                     data-testid="user-active"
                   />
@@ -246,8 +241,11 @@ export default function UserDetailPage() {
       {editOpen && (
         <EditUserDialog
           user={u}
-          busy={patch.isPending}
-          onSave={(body) => patch.mutate(body, { onSuccess: () => setEditOpen(false) })}
+          onSaved={(next) => {
+            updated(next);
+            notify.success(t("common.saved"));
+            setEditOpen(false);
+          }}
           onClose={() => setEditOpen(false)}
         />
       )}
@@ -255,106 +253,61 @@ export default function UserDetailPage() {
   );
 }
 
+/** Sets a new password for the person (ResetPasswordInput); a weak one is refused under the field. */
 function ResetPasswordDialog({ user, onClose }: { user: User; onClose: () => void }) {
   const { t } = useTranslation();
   const notify = useNotify();
-  const [password, setPassword] = useState("");
-  const reset = useMutation({
-    mutationFn: () => api.post<void>(`/users/${encodeURIComponent(user.id)}/password`, { password }),
-    onSuccess: () => {
-      notify.success(t("userDetail.passwordReset"));
-      onClose();
-    },
-  });
-  const err = reset.error instanceof ApiError ? reset.error : null;
+  const form = useSchemaForm(ResetPasswordInput, { password: null });
   return (
-    <Dialog
-      open
-      onClose={onClose}
+    <FormDialog
+      form={form}
+      title={t("userDetail.resetTitle", { name: user.name })}
       maxWidth="xs"
-      fullWidth
-      slotProps={{
-        paper: {
-          component: "form",
-          onSubmit: (e: FormEvent) => {
-            e.preventDefault();
-            if (password) reset.mutate();
-          },
-        },
+      onSubmit={async (body) => {
+        await api.post<void>(`/users/${encodeURIComponent(user.id)}/password`, body);
+        notify.success(t("userDetail.passwordReset"));
+        onClose();
       }}
+      codes={{ weak_password: "password" }}
+      submitLabel={t("userDetail.resetPassword")}
+      submitTestId="reset-password-submit"
+      onClose={onClose}
     >
-      <DialogTitle>{t("userDetail.resetTitle", { name: user.name })}</DialogTitle>
-      <DialogContent>
-        <Box sx={{ display: "grid", gap: 2, pt: 1 }}>
-          {reset.isError && !err?.fieldError("password", "weak_password") && (
-            <Alert severity="error">{errorMessage(reset.error)}</Alert>
-          )}
-          <TextField
-            label={t("userDetail.newPassword")}
-            type="password"
-            autoComplete="new-password"
-            autoFocus
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            error={!!err?.fieldError("password", "weak_password")}
-            helperText={err?.fieldError("password", "weak_password") ?? t("common.passwordHint")}
-            slotProps={{ htmlInput: { dir: "ltr", "data-testid": "reset-password-input" } }}
-          />
-        </Box>
-      </DialogContent>
-      <DialogActionsRow
-        onCancel={onClose}
-        submitLabel={t("userDetail.resetPassword")}
-        disabled={!password || reset.isPending}
-        testId="reset-password-submit"
+      <TextField
+        name="password"
+        label={t("userDetail.newPassword")}
+        type="password"
+        autoComplete="new-password"
+        autoFocus
+        required
+        ltr
+        helperText={t("common.passwordHint")}
+        testId="reset-password-input"
       />
-    </Dialog>
+    </FormDialog>
   );
 }
 
-function EditUserDialog(props: {
-  user: User;
-  busy: boolean;
-  onSave: (body: { name: string; locale: Locale }) => void;
-  onClose: () => void;
-}) {
+/** The person's name and language (UserUpdateInput); being active is the switch on the page. */
+function EditUserDialog({ user, onSaved, onClose }: { user: User; onSaved: (u: User) => void; onClose: () => void }) {
   const { t } = useTranslation();
-  const [name, setName] = useState(props.user.name);
-  const [locale, setLocale] = useState<Locale>(props.user.locale);
+  const form = useSchemaForm(UserUpdateInput, { name: user.name, locale: user.locale });
   return (
-    <Dialog
-      open
-      onClose={props.onClose}
+    <FormDialog
+      form={form}
+      title={t("userDetail.editTitle")}
       maxWidth="xs"
-      fullWidth
-      slotProps={{
-        paper: {
-          component: "form",
-          onSubmit: (e: FormEvent) => {
-            e.preventDefault();
-            if (name.trim()) props.onSave({ name: name.trim(), locale });
-          },
-        },
-      }}
+      onSubmit={async (body) => onSaved(await api.patch<User>(`/users/${encodeURIComponent(user.id)}`, body))}
+      submitLabel={t("common.save")}
+      submitTestId="user-edit-submit"
+      onClose={onClose}
     >
-      <DialogTitle>{t("userDetail.editTitle")}</DialogTitle>
-      <DialogContent>
-        <Box sx={{ display: "grid", gap: 2, pt: 1 }}>
-          <TextField label={t("users.name")} value={name} autoFocus onChange={(e) => setName(e.target.value)} />
-          <TextField
-            select
-            label={t("users.locale")}
-            value={locale}
-            onChange={(e) => setLocale(e.target.value as Locale)}
-            slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
-          >
-            <option value="fa">{t("locales.fa")}</option>
-            <option value="en">{t("locales.en")}</option>
-          </TextField>
-        </Box>
-      </DialogContent>
-      <DialogActionsRow onCancel={props.onClose} submitLabel={t("common.save")} disabled={!name.trim() || props.busy} />
-    </Dialog>
+      <TextField name="name" label={t("users.name")} autoFocus required testId="user-edit-name" />
+      <SelectField name="locale" label={t("users.locale")} testId="user-edit-locale">
+        <option value="fa">{t("locales.fa")}</option>
+        <option value="en">{t("locales.en")}</option>
+      </SelectField>
+    </FormDialog>
   );
 }
 
