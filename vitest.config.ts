@@ -11,7 +11,7 @@ export default defineConfig({
           name: "api",
           include: ["test/api/**/*.test.ts"],
           environment: "node",
-          globalSetup: ["test/support/engines-setup.ts"],
+          globalSetup: ["test/support/engines-setup.ts", "test/support/build-server.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,
           fileParallelism: false,

@@ -7,7 +7,6 @@ import fs from "node:fs";
 import { STATUS_CODES } from "node:http";
 import type { Socket } from "node:net";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import zlib from "node:zlib";
 import compress from "@fastify/compress";
 import cookie from "@fastify/cookie";
@@ -40,6 +39,7 @@ import type { Deps } from "./context";
 import { AppError, type ErrorParam, errorMessage, type FieldIssue } from "./errors";
 import { type Lang, langFrom } from "./i18n";
 import { apiTags, moduleRoutes } from "./modules/index";
+import { WEB_DIST } from "./paths";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -67,7 +67,6 @@ const UPLOAD_BODY = {
   },
   required: ["file"],
 };
-const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../dist/web");
 /** Vite's content-hashed build output: a new build has new names, so browsers keep these for good. */
 const IMMUTABLE = "public, max-age=31536000, immutable";
 /** The signed-in app has nothing for search engines. */

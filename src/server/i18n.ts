@@ -6,11 +6,11 @@
  * every key in exactly one namespace).
  */
 import fs from "node:fs";
+import path from "node:path";
+import { LOCALES_DIR } from "./paths";
 
 export type Lang = "fa" | "en";
 export type Tree = { [k: string]: string | Tree };
-
-const LOCALES_DIR = new URL("../web/locales/", import.meta.url);
 
 /** Adds `from` into `into`, key by key (two namespaces may both have an "errors" group). */
 function mergeInto(into: Tree, from: Tree): Tree {
@@ -23,11 +23,11 @@ function mergeInto(into: Tree, from: Tree): Tree {
 
 /** Every namespace of a language, by namespace name. */
 export function readNamespaces(lang: Lang): Record<string, Tree> {
-  const dir = new URL(`${lang}/`, LOCALES_DIR);
+  const dir = path.join(LOCALES_DIR, lang);
   const out: Record<string, Tree> = {};
   for (const file of fs.readdirSync(dir).sort()) {
     if (!file.endsWith(".json")) continue;
-    out[file.slice(0, -".json".length)] = JSON.parse(fs.readFileSync(new URL(file, dir), "utf8")) as Tree;
+    out[file.slice(0, -".json".length)] = JSON.parse(fs.readFileSync(path.join(dir, file), "utf8")) as Tree;
   }
   return out;
 }

@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 
-import { baseEnv, ROOT, startServer, TSX } from "../support/process";
+import { baseEnv, ROOT, SERVER_ARGS, startServer } from "../support/process";
 
 const dirs: string[] = [];
 const tmp = () => {
@@ -38,7 +38,7 @@ describe("server process", () => {
         /Cannot connect to PostgreSQL at postgres:\/\/nobody@127\.0\.0\.1:1\/khooshe/,
       ],
     ] as const) {
-      const r = spawnSync(TSX, [path.join(ROOT, "src/server/main.ts")], {
+      const r = spawnSync(process.execPath, SERVER_ARGS, {
         env: baseEnv({ DATABASE_URL: url, DATA_DIR: tmp(), PORT: "0" }),
         encoding: "utf8",
         timeout: 30_000,

@@ -6,7 +6,8 @@ import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
-export const TSX = path.join(ROOT, "node_modules/.bin/tsx");
+/** What `npm start` runs: the built server (test/support/build-server.ts builds it before the API tests). */
+export const SERVER_ARGS = ["--enable-source-maps", path.join(ROOT, "dist/server/main.js")];
 
 /** The test's environment plus `extra`; DATABASE_URL only when `extra` sets it. */
 export function baseEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
@@ -15,11 +16,11 @@ export function baseEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   return env;
 }
 
-/** Starts `npm start`'s entry point and resolves with its URL once it listens. */
+/** Starts the server as `npm start` does (plain node on the bundle) and resolves with its URL once it listens. */
 export function startServer(
   env: Record<string, string>,
 ): Promise<{ proc: ChildProcess; url: string; out: () => string }> {
-  const proc = spawn(TSX, [path.join(ROOT, "src/server/main.ts")], { env: baseEnv({ PORT: "0", ...env }), cwd: ROOT });
+  const proc = spawn(process.execPath, SERVER_ARGS, { env: baseEnv({ PORT: "0", ...env }), cwd: ROOT });
   let out = "";
   proc.stdout!.on("data", (d) => {
     out += d;

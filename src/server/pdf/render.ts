@@ -22,11 +22,9 @@
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { NodeCompiler } from "@myriaddreamin/typst-ts-node-compiler";
+import { TEMPLATE_ROOT } from "../paths";
 
-/** The Typst root: templates and the kit are addressed from here (`/pdf/khooshe.typ`). */
-export const TEMPLATE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 /** The weights the kit uses (regular text, headings and labels). */
 const FONT_FILES = ["Vazirmatn-Regular.ttf", "Vazirmatn-Medium.ttf", "Vazirmatn-Bold.ttf"];
