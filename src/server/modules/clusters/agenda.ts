@@ -14,6 +14,7 @@ import type { ClusterAgendaOut } from "../../../core/schemas/clusters";
 import { authorizeAnywhere } from "../../auth/authorize";
 import type { Deps } from "../../context";
 import type { DB } from "../../db/schema";
+import { paginate } from "../../services/paginate";
 import { inScope } from "../../services/scope";
 import { CONTRACT_WARNING_DAYS } from "./shared";
 
@@ -35,12 +36,10 @@ function runningClusters(db: Kysely<DB>, actor: Actor) {
   );
 }
 
-async function contractsDue(db: Kysely<DB>, actor: Actor, today: string) {
-  const warnUntil = addDaysIso(today, CONTRACT_WARNING_DAYS);
-  const base = runningClusters(db, actor)
+/** Their contracts that no newer one of the same kind has replaced. */
+function currentContracts(db: Kysely<DB>, actor: Actor) {
+  return runningClusters(db, actor)
     .innerJoin("contracts", "contracts.cluster_id", "clusters.id")
-    .where("contracts.end_date", "<=", warnUntil)
-    // A contract followed by a newer one of the same kind has been replaced, not left to lapse.
     .where(({ not, exists, selectFrom }) =>
       not(
         exists(
@@ -52,29 +51,30 @@ async function contractsDue(db: Kysely<DB>, actor: Actor, today: string) {
         ),
       ),
     );
-  const [rows, count] = await Promise.all([
-    base
-      .select([
-        "clusters.id as cluster_id",
-        "clusters.name_fa",
-        "clusters.name_en",
-        "contracts.id",
-        "contracts.kind",
-        "contracts.organisation",
-        "contracts.end_date",
-      ])
+}
+
+/** Each list is its first rows and its total. */
+const FIRST_ROWS = { limit: AGENDA_ROWS, offset: 0 };
+const CLUSTER_COLUMNS = ["clusters.id as cluster_id", "clusters.name_fa", "clusters.name_en"] as const;
+
+const clusterOf = (r: { cluster_id: string; name_fa: string; name_en: string | null }) => ({
+  clusterId: r.cluster_id,
+  clusterNameFa: r.name_fa,
+  clusterNameEn: r.name_en,
+});
+
+async function contractsDue(db: Kysely<DB>, actor: Actor, today: string) {
+  const base = currentContracts(db, actor).where("contracts.end_date", "<=", addDaysIso(today, CONTRACT_WARNING_DAYS));
+  const { rows, total } = await paginate(base, FIRST_ROWS, (q) =>
+    q
+      .select([...CLUSTER_COLUMNS, "contracts.id", "contracts.kind", "contracts.organisation", "contracts.end_date"])
       .orderBy("contracts.end_date")
-      .orderBy("contracts.id")
-      .limit(AGENDA_ROWS)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<number | string>().as("n")).executeTakeFirstOrThrow(),
-  ]);
+      .orderBy("contracts.id"),
+  );
   return {
-    total: Number(count.n),
+    total,
     items: rows.map((r) => ({
-      clusterId: r.cluster_id,
-      clusterNameFa: r.name_fa,
-      clusterNameEn: r.name_en,
+      ...clusterOf(r),
       contractId: r.id,
       kind: r.kind as Agenda["contracts"]["items"][number]["kind"],
       organisation: r.organisation,
@@ -90,29 +90,22 @@ async function milestonesOverdue(db: Kysely<DB>, actor: Actor, today: string) {
     .innerJoin("contract_milestones", "contract_milestones.contract_id", "contracts.id")
     .where("contract_milestones.actual_date", "is", null)
     .where("contract_milestones.planned_date", "<", today);
-  const [rows, count] = await Promise.all([
-    base
+  const { rows, total } = await paginate(base, FIRST_ROWS, (q) =>
+    q
       .select([
-        "clusters.id as cluster_id",
-        "clusters.name_fa",
-        "clusters.name_en",
+        ...CLUSTER_COLUMNS,
         "contracts.kind",
         "contract_milestones.id",
         "contract_milestones.title",
         "contract_milestones.planned_date",
       ])
       .orderBy("contract_milestones.planned_date")
-      .orderBy("contract_milestones.id")
-      .limit(AGENDA_ROWS)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<number | string>().as("n")).executeTakeFirstOrThrow(),
-  ]);
+      .orderBy("contract_milestones.id"),
+  );
   return {
-    total: Number(count.n),
+    total,
     items: rows.map((r) => ({
-      clusterId: r.cluster_id,
-      clusterNameFa: r.name_fa,
-      clusterNameEn: r.name_en,
+      ...clusterOf(r),
       milestoneId: r.id,
       kind: r.kind as Agenda["milestones"]["items"][number]["kind"],
       title: r.title,
@@ -121,44 +114,19 @@ async function milestonesOverdue(db: Kysely<DB>, actor: Actor, today: string) {
   };
 }
 
-/** Running projects with their agent's contract, the one ending first on top. */
+/** Running projects with their agent's current contract, the one ending first on top. */
 async function projects(db: Kysely<DB>, actor: Actor, today: string) {
-  const base = runningClusters(db, actor).innerJoin("contracts", (j) =>
-    j.onRef("contracts.cluster_id", "=", "clusters.id").on("contracts.kind", "=", "agent"),
-  );
-  const current = base.where(({ not, exists, selectFrom }) =>
-    not(
-      exists(
-        selectFrom("contracts as later")
-          .select("later.id")
-          .whereRef("later.cluster_id", "=", "contracts.cluster_id")
-          .where("later.kind", "=", "agent")
-          .whereRef("later.start_date", ">", "contracts.start_date"),
-      ),
-    ),
-  );
-  const [rows, count] = await Promise.all([
-    current
-      .select([
-        "clusters.id as cluster_id",
-        "clusters.name_fa",
-        "clusters.name_en",
-        "clusters.state",
-        "contracts.start_date",
-        "contracts.end_date",
-      ])
+  const base = currentContracts(db, actor).where("contracts.kind", "=", "agent");
+  const { rows, total } = await paginate(base, FIRST_ROWS, (q) =>
+    q
+      .select([...CLUSTER_COLUMNS, "clusters.state", "contracts.start_date", "contracts.end_date"])
       .orderBy("contracts.end_date")
-      .orderBy("clusters.id")
-      .limit(AGENDA_ROWS)
-      .execute(),
-    current.select((eb) => eb.fn.countAll<number | string>().as("n")).executeTakeFirstOrThrow(),
-  ]);
+      .orderBy("clusters.id"),
+  );
   return {
-    total: Number(count.n),
+    total,
     items: rows.map((r) => ({
-      clusterId: r.cluster_id,
-      clusterNameFa: r.name_fa,
-      clusterNameEn: r.name_en,
+      ...clusterOf(r),
       state: r.state as Agenda["projects"]["items"][number]["state"],
       year: implementationYear(r.start_date, today),
       agentContractEnd: r.end_date,
