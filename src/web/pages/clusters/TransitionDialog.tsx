@@ -111,7 +111,11 @@ export function TransitionDialog({
           label={t("transition.to")}
           testId="transition-to"
           required
-          onPicked={(to) => form.setValue("approvals", approvalsFor(to, happenedOn ?? today))}
+          onPicked={(to) => {
+            form.setValue("approvals", approvalsFor(to, happenedOn ?? today));
+            // Whether the reason is needed depends on the step: once shown, its message follows the choice.
+            if (form.formState.isSubmitted) void form.trigger("reason");
+          }}
         >
           <option value="">{t("transition.chooseState")}</option>
           {cluster.nextStates.map((s) => (
