@@ -30,6 +30,7 @@ import {
   validatorCompiler,
 } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { sizeIssueKey } from "../core/issues";
 import type { Actor } from "../core/permissions";
 import { ProblemOut } from "../core/schemas/common";
 import { cleanIncomingText } from "../core/text";
@@ -37,7 +38,7 @@ import { type ResolvedAuth, resolveBearer, resolveSession, SESSION_COOKIE } from
 import type { Config } from "./config";
 import type { Deps } from "./context";
 import { AppError, type ErrorParam, errorMessage, type FieldIssue } from "./errors";
-import { type Lang, langFrom } from "./i18n";
+import { type Lang, langFrom, t } from "./i18n";
 import { apiTags, moduleRoutes } from "./modules/index";
 import { WEB_DIST } from "./paths";
 
@@ -226,6 +227,11 @@ function problemOf(
       // A refinement that names an app error code (params.code) is worded like the app's own errors.
       const appCode = (v.params as { params?: { code?: unknown } }).params?.code;
       if (v.keyword === "custom" && typeof appCode === "string") return { path, message: errorMessage(lang, appCode) };
+      const size = sizeIssueKey(issue);
+      if (size) {
+        const n = size.n.toLocaleString(lang === "fa" ? "fa-IR" : "en");
+        return { path, message: t(lang, size.key, { n }) };
+      }
       const msg = localeError(issue);
       return { path, message: typeof msg === "string" ? msg : (msg?.message ?? issue.message) };
     });

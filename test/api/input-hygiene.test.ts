@@ -169,3 +169,28 @@ describeEngines("security: text, dates and numbers from outside", (env) => {
     expect((await qom.get<Problem>("/api/v1/clusters?year=0x1")).status).toBe(400);
   });
 });
+
+describeEngines("validation messages in the user's words", (env) => {
+  it("says a size in words and digits of the caller's language, not zod's «number باید >=0»", async () => {
+    const qom = await signedIn(env(), await makeUser(env(), { role: "province_admin", provinceCode: "IR-25" }));
+    const body = {
+      nameFa: "خوشه آزمون اندازه",
+      provinceCode: "IR-25",
+      place: "ق".repeat(501),
+      estEnterprises: { value: -1 },
+      isicCodes: Array.from({ length: 21 }, () => "1702"),
+    };
+    const fa = await qom.post<Problem>("/api/v1/clusters", body);
+    expect(fa.status).toBe(400);
+    const faBy = Object.fromEntries((fa.body.errors ?? []).map((e) => [e.path, e.message]));
+    expect(faBy["body.place"]).toBe("حداکثر ۵۰۰ نویسه می‌شود نوشت.");
+    expect(faBy["body.estEnterprises.value"]).toBe("باید دست‌کم ۰ باشد.");
+    expect(faBy["body.isicCodes"]).toBe("حداکثر ۲۰ مورد می‌شود داشت.");
+    for (const m of Object.values(faBy)) expect(m).not.toMatch(/[<>=]|number|string|array/);
+
+    const en = await qom.req<Problem>("POST", "/api/v1/clusters", body, { "accept-language": "en" });
+    const enBy = Object.fromEntries((en.body.errors ?? []).map((e) => [e.path, e.message]));
+    expect(enBy["body.place"]).toBe("At most 500 characters.");
+    expect(enBy["body.estEnterprises.value"]).toBe("Must be at least 0.");
+  });
+});
