@@ -35,17 +35,6 @@ export class ApiError extends Error {
     this.title = problem.title ?? "";
     this.errors = problem.errors ?? [];
   }
-
-  /**
-   * The server's message for one field (path "email", "body.email",
-   * "body.grant.role"…), or this error's message when its code is one of
-   * `codes` (errors such as weak_password that belong to one field).
-   */
-  fieldError(name: string, ...codes: string[]): string | undefined {
-    const hit = this.errors.find((e) => e.path === name || e.path.endsWith(`.${name}`) || e.path.endsWith(`/${name}`));
-    if (hit) return hit.message;
-    return codes.includes(this.code) ? this.message : undefined;
-  }
 }
 
 let csrfToken: string | null = null;
@@ -182,27 +171,4 @@ export async function downloadFile(path: string, query: Record<string, QueryValu
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 30_000);
-}
-
-/**
- * The server's messages for a form's fields: zod's message for a field the
- * validation names (path "body.nameFa", "body.jobs.guild"…), the problem's
- * detail for a rule error that points at a field (date_in_future names the
- * field, its message is the date) or whose code belongs to a field; `alert`
- * is the message when no field shows it.
- */
-export function formErrors(error: unknown, fields: Record<string, readonly string[]>) {
-  const err = error instanceof ApiError ? error : null;
-  const field = (name: string): string | undefined => {
-    if (!err) return undefined;
-    const hit = err.errors.find((e) => {
-      const p = e.path.replace(/^body\./, "");
-      return p === name || p.startsWith(`${name}.`);
-    });
-    if (hit) return err.code === "validation_failed" ? hit.message : err.message;
-    return fields[name]?.includes(err.code) ? err.message : undefined;
-  };
-  const shown = Object.keys(fields).some((n) => field(n) !== undefined);
-  const alert = error && !shown ? errorMessage(error) : null;
-  return { field, alert };
 }

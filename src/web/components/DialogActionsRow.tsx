@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 
 /**
  * The foot of a form dialog: Cancel, then the submit button. The dialog's
- * form (DialogForm, or a paper rendered as a form) handles the submit.
+ * form (FormDialog, or a paper rendered as a form) handles the submit.
  */
 export function DialogActionsRow(props: {
   onCancel: () => void;
