@@ -11,6 +11,7 @@
 
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { Kysely } from "kysely";
+import type { BenchGenerator, BenchScenario } from "../../../bench/kit";
 import type { Action, Scope } from "../../core/permissions";
 import type { MigrationModule } from "../db/migrations/index";
 import type { DB } from "../db/schema";
@@ -54,6 +55,15 @@ export interface ServerModule<
    * interface DB { … } }` in its own folder.
    */
   migrations?: Readonly<Record<string, MigrationModule>>;
+  /**
+   * Its benchmark data generator (`npm run bench:data`) and load scenarios
+   * (`npm run bench`), imported only when the benchmark asks. The import
+   * names its file by URL — `() => import(new URL("./bench-data.ts",
+   * import.meta.url).href) as Promise<typeof import("./bench-data")>` — so
+   * the server's bundle leaves it out (esbuild follows a literal import()).
+   */
+  benchData?: () => Promise<{ default: BenchGenerator }>;
+  benchScenarios?: () => Promise<{ default: readonly BenchScenario[] }>;
 }
 
 /**

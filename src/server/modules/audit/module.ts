@@ -12,4 +12,7 @@ export const auditModule = defineModule({
   ],
   routes: auditRoutes,
   errorCodes: [],
+  benchData: () => import(new URL("./bench-data.ts", import.meta.url).href) as Promise<typeof import("./bench-data")>,
+  benchScenarios: () =>
+    import(new URL("./bench-scenarios.ts", import.meta.url).href) as Promise<typeof import("./bench-scenarios")>,
 });

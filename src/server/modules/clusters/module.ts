@@ -31,4 +31,7 @@ export const clustersModule = defineModule({
     // Evidence for a life-cycle step: minutes, approval letters, contracts.
     transition: { scope: transitionScope, read: "cluster.read", write: "cluster.update" },
   },
+  benchData: () => import(new URL("./bench-data.ts", import.meta.url).href) as Promise<typeof import("./bench-data")>,
+  benchScenarios: () =>
+    import(new URL("./bench-scenarios.ts", import.meta.url).href) as Promise<typeof import("./bench-scenarios")>,
 });

@@ -27,4 +27,5 @@ export const feasibilityModule = defineModule({
     "feasibility.decision.create",
     "feasibility.decision.delete",
   ],
+  benchData: () => import(new URL("./bench-data.ts", import.meta.url).href) as Promise<typeof import("./bench-data")>,
 });

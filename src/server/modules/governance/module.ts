@@ -20,4 +20,5 @@ export const governanceModule = defineModule({
     "governance.member.expire",
   ],
   jobs: [expireSeatsJob],
+  benchData: () => import(new URL("./bench-data.ts", import.meta.url).href) as Promise<typeof import("./bench-data")>,
 });

@@ -35,4 +35,5 @@ export const usersModule = defineModule({
     "grant.revoke",
   ],
   mailTemplates: ["welcome", "password_reset", "invited"],
+  benchData: () => import(new URL("./bench-data.ts", import.meta.url).href) as Promise<typeof import("./bench-data")>,
 });
