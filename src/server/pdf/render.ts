@@ -25,7 +25,6 @@ import path from "node:path";
 import { NodeCompiler } from "@myriaddreamin/typst-ts-node-compiler";
 import { TEMPLATE_ROOT } from "../paths";
 
-
 /** The weights the kit uses (regular text, headings and labels). */
 const FONT_FILES = ["Vazirmatn-Regular.ttf", "Vazirmatn-Medium.ttf", "Vazirmatn-Bold.ttf"];
 
