@@ -73,7 +73,8 @@ describeEngines("the registry's agenda", (env) => {
       { title: "گزارش پایانی", planned: day(15) },
     ]);
     // A supervisor contract that ended and was replaced by a newer one: not due.
-    await contract(env(), running, "supervisor", day(-400), day(-30));
+    // Its unpaid milestone went with it.
+    await contract(env(), running, "supervisor", day(-400), day(-30), [{ title: "قرارداد پیشین", planned: day(-60) }]);
     await contract(env(), running, "supervisor", day(-29), day(300));
     // Another Qom project whose agent contract ended without a successor: due, and listed first.
     const lapsed = await makeCluster(env(), { provinceCode: "IR-25", state: "diagnostic" });
@@ -137,6 +138,16 @@ describeEngines("the registry's agenda", (env) => {
     // The longest overdue first.
     expect(r.body.milestones.items[0]?.plannedDate).toBe(day(-7));
     expect(r.body.projects.total).toBe(7);
+  });
+
+  it("counts a project once when two agent contracts start the same day (the later one is current)", async () => {
+    const admin = await makeUser(env(), { role: "province_admin", provinceCode: "IR-07" });
+    const c = await makeCluster(env(), { provinceCode: "IR-07", state: "implementation" });
+    await contract(env(), c, "agent", day(-100), day(200));
+    await contract(env(), c, "agent", day(-100), day(300));
+    const r = await (await signedIn(env(), admin)).get<Agenda>("/api/v1/clusters/agenda");
+    expect(r.body.projects.total).toBe(1);
+    expect(r.body.projects.items).toHaveLength(1);
   });
 
   it("answers 401 to an anonymous caller", async () => {

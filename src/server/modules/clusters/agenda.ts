@@ -36,7 +36,7 @@ function runningClusters(db: Kysely<DB>, actor: Actor) {
   );
 }
 
-/** Their contracts that no newer one of the same kind has replaced. */
+/** Their contracts that no newer one of the same kind has replaced (the same start: the later id). */
 function currentContracts(db: Kysely<DB>, actor: Actor) {
   return runningClusters(db, actor)
     .innerJoin("contracts", "contracts.cluster_id", "clusters.id")
@@ -47,7 +47,15 @@ function currentContracts(db: Kysely<DB>, actor: Actor) {
             .select("later.id")
             .whereRef("later.cluster_id", "=", "contracts.cluster_id")
             .whereRef("later.kind", "=", "contracts.kind")
-            .whereRef("later.start_date", ">", "contracts.start_date"),
+            .where((eb) =>
+              eb.or([
+                eb("later.start_date", ">", eb.ref("contracts.start_date")),
+                eb.and([
+                  eb("later.start_date", "=", eb.ref("contracts.start_date")),
+                  eb("later.id", ">", eb.ref("contracts.id")),
+                ]),
+              ]),
+            ),
         ),
       ),
     );
@@ -85,8 +93,8 @@ async function contractsDue(db: Kysely<DB>, actor: Actor, today: string) {
 }
 
 async function milestonesOverdue(db: Kysely<DB>, actor: Actor, today: string) {
-  const base = runningClusters(db, actor)
-    .innerJoin("contracts", "contracts.cluster_id", "clusters.id")
+  // A replaced contract's unpaid milestones went with it.
+  const base = currentContracts(db, actor)
     .innerJoin("contract_milestones", "contract_milestones.contract_id", "contracts.id")
     .where("contract_milestones.actual_date", "is", null)
     .where("contract_milestones.planned_date", "<", today);
@@ -138,10 +146,10 @@ export async function clusterAgenda(deps: Deps, actor: Actor | null): Promise<Ag
   const a = authorizeAnywhere(actor, "cluster.read");
   const db = deps.database.db;
   const today = todayIso();
-  const [contracts, milestones, running] = await Promise.all([
-    contractsDue(db, a, today),
-    milestonesOverdue(db, a, today),
-    projects(db, a, today),
-  ]);
+  // One list after another: each already runs its page and its count side by side, and a
+  // home page should not hold more of the PostgreSQL pool than that.
+  const contracts = await contractsDue(db, a, today);
+  const milestones = await milestonesOverdue(db, a, today);
+  const running = await projects(db, a, today);
   return { today, contracts, milestones, projects: running };
 }

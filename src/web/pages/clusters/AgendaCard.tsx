@@ -20,14 +20,14 @@ import { StateChip, YearChip } from "../../components/labels";
 import { Section } from "../../components/Section";
 
 type Agenda = z.infer<typeof ClusterAgendaOut>;
-type AgendaCluster = { clusterId: string; clusterNameFa: string; clusterNameEn: string | null };
+type AgendaCluster = Pick<Agenda["projects"]["items"][number], "clusterId" | "clusterNameFa" | "clusterNameEn">;
 
 function ClusterLink({ c }: { c: AgendaCluster }) {
   const { i18n } = useTranslation();
   const name = i18n.language === "en" && c.clusterNameEn ? c.clusterNameEn : c.clusterNameFa;
   return (
     <Link component={RouterLink} to={`/clusters/${encodeURIComponent(c.clusterId)}`}>
-      {name}
+      <bdi>{name}</bdi>
     </Link>
   );
 }
@@ -89,7 +89,8 @@ function Part({
 export default function AgendaCard() {
   const { t } = useTranslation();
   const agenda = useQuery({
-    queryKey: ["/clusters/agenda"],
+    // Under "/clusters", so a contract or step recorded anywhere refreshes it too.
+    queryKey: ["/clusters", "agenda"],
     queryFn: ({ signal }) => api.get<Agenda>("/clusters/agenda", {}, signal),
   });
   return (
@@ -119,7 +120,7 @@ export default function AgendaCard() {
                   primary={<ClusterLink c={c} />}
                   secondary={
                     <>
-                      {t(`contracts.kinds.${c.kind}`)} · {c.organisation} ·{" "}
+                      {t(`contracts.kinds.${c.kind}`)} · <bdi>{c.organisation}</bdi> ·{" "}
                       {t(c.ended ? "agenda.endedOn" : "agenda.endsOn")}{" "}
                       <JalaliDate value={c.endDate} withTime={false} />
                     </>
@@ -147,7 +148,7 @@ export default function AgendaCard() {
                   primary={<ClusterLink c={m} />}
                   secondary={
                     <>
-                      {m.title} · {t("agenda.dueOn")} <JalaliDate value={m.plannedDate} withTime={false} />
+                      <bdi>{m.title}</bdi> · {t("agenda.dueOn")} <JalaliDate value={m.plannedDate} withTime={false} />
                     </>
                   }
                 />
