@@ -14,13 +14,19 @@ export interface SizeIssueLike {
   inclusive?: boolean;
 }
 
-/** The locale key (in the "form" group) and the bound to put in it, or null for any other issue. */
+/**
+ * The locale key and the bound to put in it, or null for any other issue.
+ * Text or a list that must hold at least one of something is simply
+ * required («این بخش را پر کنید.»), as the forms say for an empty field.
+ */
 export function sizeIssueKey(issue: SizeIssueLike): { key: string; n: number } | null {
   const small = issue.code === "too_small";
   if (!small && issue.code !== "too_big") return null;
   const bound = small ? issue.minimum : issue.maximum;
   if (bound === undefined) return null;
   const n = Number(bound);
+  const text = issue.origin === "string" || issue.origin === "array" || issue.origin === "set";
+  if (small && text && n <= 1) return { key: "form.required", n };
   switch (issue.origin) {
     case "number":
     case "int":

@@ -16,7 +16,9 @@ describe("sizeIssueKey()", () => {
     [z.number().lt(10), 10, "form.below", 10],
     [z.string().min(3), "ab", "form.minLength", 3],
     [z.string().max(5), "abcdef", "form.maxLength", 5],
-    [z.array(z.string()).min(1), [], "form.minItems", 1],
+    [z.array(z.string()).min(2), ["a"], "form.minItems", 2],
+    [z.array(z.string()).min(1), [], "form.required", 1],
+    [z.string().min(1), "", "form.required", 1],
     [z.array(z.string()).max(1), ["a", "b"], "form.maxItems", 1],
   ] as const)("%#: words zod's own issue as %s", (schema, value, key, n) => {
     expect(sizeIssueKey(firstIssue(schema, value) as Parameters<typeof sizeIssueKey>[0])).toEqual({ key, n });

@@ -97,7 +97,8 @@ export const i18nReady = i18n
     react: { useSuspense: true },
   });
 
-applyToDocument(i18n.language);
+// init resolves the language after a tick (the backend); until then the stored choice holds.
+applyToDocument(i18n.language ?? storedLocale());
 
 /** Loads the namespaces a page or a contribution needs (in the active language, and later on a switch). */
 export function loadNamespaces(ns: readonly string[]): Promise<void> {

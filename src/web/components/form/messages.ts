@@ -22,9 +22,6 @@ export function issueMessage(issue: $ZodRawIssue): string {
   if (issue.code === "custom" && typeof code === "string") return tDynamic(`errors.${code}`);
   const input = issue.input;
   if (empty(input) && issue.code !== "too_big" && issue.code !== "unrecognized_keys") return i18n.t("form.required");
-  if (issue.code === "too_small" && issue.origin === "string" && Number(issue.minimum) <= 1) {
-    return i18n.t("form.required");
-  }
   if (issue.code === "invalid_type" && typeof input === "number" && Number.isNaN(input)) {
     return i18n.t("form.notANumber");
   }
