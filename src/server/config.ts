@@ -14,7 +14,8 @@ const EnvSchema = z.object({
   DATABASE_URL: z.string().optional(),
   ATTACHMENTS_DIR: z.string().optional(),
   ATTACHMENT_MAX_MB: z.coerce.number().positive().max(200).default(10),
-  SMTP_URL: z.string().optional(),
+  // smtp://… or smtps://…; an empty value means no SMTP (mail is kept in the outbox).
+  SMTP_URL: z.union([z.literal(""), z.url({ protocol: /^smtps?$/ })]).optional(),
   MAIL_FROM: z.string().default("Khooshe <no-reply@khooshe.local>"),
   COOKIE_SECURE: z.enum(["auto", "true", "false"]).default("auto"),
   TRUST_PROXY: z.enum(["true", "false"]).default("false"),
