@@ -20,7 +20,7 @@ function preloadSignIn(): Plugin {
         if (!bundle) return;
         const chunks = Object.values(bundle).flatMap((o) => (o.type === "chunk" ? [o] : []));
         const byFile = new Map(chunks.map((c) => [c.fileName, c]));
-        const login = chunks.find((c) => c.facadeModuleId?.endsWith("/pages/login/LoginPage.tsx"));
+        const login = chunks.find((c) => c.facadeModuleId?.endsWith("/pages/auth/LoginPage.tsx"));
         if (!login) throw new Error("preload-sign-in: the LoginPage chunk is missing");
         const files = new Set<string>();
         const visit = (file: string) => {

@@ -22,9 +22,6 @@ function has(tree: Tree, key: string): boolean {
 /** The namespaces holding a key (or a group, for keys built at run time). */
 const owners = (key: string) => Object.keys(NAMESPACES).filter((ns) => has(NAMESPACES[ns]!, key));
 
-/** Page folders that belong to a module without having their own manifest. */
-const FOLDER_MODULE: Record<string, string> = { login: "auth", overview: "clusters" };
-
 /** What each module's manifest says it reads: its name and its `uses`. */
 function manifestNamespaces(): Map<string, string[]> {
   const out = new Map<string, string[]>();
@@ -48,21 +45,14 @@ function allowedFor(file: string): string[] {
   const rel = path.relative(WEB, file).split(path.sep);
   if (rel[0] !== "pages") return ["common"];
   const folder = rel[1]!;
-  const own = MODULES.get(folder);
-  if (own) return ["common", ...own];
-  const mapped = FOLDER_MODULE[folder];
-  if (mapped) {
-    const entry = [...MODULES.values()].find((ns) => ns[0] === mapped);
-    return ["common", ...(entry ?? [mapped])];
-  }
-  return ["common"];
+  return ["common", ...(MODULES.get(folder) ?? [])];
 }
 
 function sourceFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
     const p = path.join(dir, d.name);
     if (d.isDirectory()) return sourceFiles(p);
-    return /\.tsx?$/.test(d.name) && d.name !== "module.tsx" ? [p] : [];
+    return /\.tsx?$/.test(d.name) ? [p] : [];
   });
 }
 
@@ -79,8 +69,8 @@ describe("web strings come from namespaces loaded with their page", () => {
     const src = fs.readFileSync(file, "utf8");
     const allowed = allowedFor(file);
     const problems: string[] = [];
-    // t("group.key") and tDynamic("group.key"): a key spelt out.
-    for (const m of src.matchAll(/\bt(?:Dynamic)?\(\s*"([a-zA-Z]+\.[\w.]+)"/g)) {
+    // t("group.key") and tDynamic("group.key"): a key spelt out; a manifest's navigation label.
+    for (const m of src.matchAll(/(?:\bt(?:Dynamic)?\(\s*|\blabel: )"([a-zA-Z]+\.[\w.]+)"/g)) {
       const key = m[1]!;
       const where = owners(key.replace(/_(zero|one|two|few|many|other)$/, ""));
       const plural = where.length === 0 ? owners(`${key}_other`) : where;

@@ -6,7 +6,7 @@ import { lazyWithStrings, MODULE_ROUTES } from "../modules";
 
 // The frame is split off too, so the sign-in page loads only what it needs.
 const AppShell = lazy(() => import("../components/AppShell").then((m) => ({ default: m.AppShell })));
-const LoginPage = lazyWithStrings(() => import("../pages/login/LoginPage"), ["auth"]);
+const LoginPage = lazyWithStrings(() => import("../pages/auth/LoginPage"), ["auth"]);
 const HomePage = lazy(() => import("../pages/home/HomePage"));
 const NotFoundPage = lazy(() => import("../pages/notfound/NotFoundPage"));
 

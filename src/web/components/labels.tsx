@@ -6,7 +6,6 @@ import Tooltip from "@mui/material/Tooltip";
 import { useCallback } from "react";
 import { useTranslation } from "react-i18next";
 import type { Role } from "../../core/permissions";
-import { useFormat } from "../app/format";
 import { useProvinceName } from "../app/lookups";
 import type { ClusterState, ClusterWarning } from "../app/types";
 
@@ -75,14 +74,6 @@ export function StateChip({ state, testId }: { state: ClusterState; testId?: str
       data-state={state}
     />
   );
-}
-
-/** "Year 2" of the three-year project, or nothing outside it. */
-export function YearChip({ year }: { year: 1 | 2 | 3 | null }) {
-  const { t } = useTranslation();
-  const f = useFormat();
-  if (!year) return null;
-  return <Chip size="small" variant="outlined" label={t("common.projectYearN", { n: f.num(year) })} />;
 }
 
 const WARNING_ICONS: Record<ClusterWarning, typeof EventBusy> = {

@@ -6,13 +6,13 @@
  */
 import { type ComponentType, type LazyExoticComponent, lazy } from "react";
 import { loadNamespaces } from "../app/i18n";
-import { authWeb } from "../pages/account/module";
+import { authWeb } from "../pages/auth/module";
 import { auditWeb } from "../pages/audit/module";
 import { clustersWeb } from "../pages/clusters/module";
 import { feasibilityWeb } from "../pages/feasibility/module";
 import { governanceWeb } from "../pages/governance/module";
 import { jobsWeb } from "../pages/jobs/module";
-import { notificationsWeb } from "../pages/outbox/module";
+import { notificationsWeb } from "../pages/notifications/module";
 import { provincesWeb } from "../pages/provinces/module";
 import { tokensWeb } from "../pages/tokens/module";
 import { usersWeb } from "../pages/users/module";

@@ -16,8 +16,9 @@ import { useFormat } from "../../app/format";
 import { ErrorState } from "../../components/ErrorState";
 import { JalaliDate } from "../../components/JalaliDate";
 import { Loading } from "../../components/Loading";
-import { StateChip, YearChip } from "../../components/labels";
+import { StateChip } from "../../components/labels";
 import { Section } from "../../components/Section";
+import { YearChip } from "./YearChip";
 
 type Agenda = z.infer<typeof ClusterAgendaOut>;
 type AgendaCluster = Pick<Agenda["projects"]["items"][number], "clusterId" | "clusterNameFa" | "clusterNameEn">;

@@ -17,7 +17,7 @@ import { BackButton } from "../../components/BackButton";
 import { ErrorState } from "../../components/ErrorState";
 import { JalaliDate } from "../../components/JalaliDate";
 import { Loading } from "../../components/Loading";
-import { StateChip, Warnings, YearChip } from "../../components/labels";
+import { StateChip, Warnings } from "../../components/labels";
 import { useNotify } from "../../components/Notifier";
 import { PageHeader } from "../../components/PageHeader";
 import { Section } from "../../components/Section";
@@ -28,6 +28,7 @@ import { ClusterFormDialog } from "./ClusterFormDialog";
 import { ContractsSection } from "./ContractsSection";
 import { Timeline } from "./Timeline";
 import { TransitionDialog } from "./TransitionDialog";
+import { YearChip } from "./YearChip";
 
 function Fact({ label, children, wide }: { label: string; children: ReactNode; wide?: boolean }) {
   return (

@@ -19,12 +19,13 @@ import { clusterName, clusterProvinceName, provinceLabel, useScopeProvinces } fr
 import { CLUSTER_STATES, type Cluster } from "../../app/types";
 import { type Column, DataTable } from "../../components/DataTable";
 import { JalaliDate } from "../../components/JalaliDate";
-import { StateChip, Warnings, YearChip } from "../../components/labels";
+import { StateChip, Warnings } from "../../components/labels";
 import { useNotify } from "../../components/Notifier";
 import { PageHeader } from "../../components/PageHeader";
 import { SelectField } from "../../components/SelectField";
 import { ClusterFormDialog } from "./ClusterFormDialog";
 import { type Filters, useUrlFilters, useUrlText } from "./filters";
+import { YearChip } from "./YearChip";
 
 export default function ClustersPage() {
   const { t, i18n } = useTranslation();
@@ -213,7 +214,7 @@ export default function ClustersPage() {
         <option value="">{t("clusters.anyYear")}</option>
         {[1, 2, 3].map((y) => (
           <option key={y} value={String(y)}>
-            {t("common.projectYearN", { n: f.num(y) })}
+            {t("clusters.yearN", { n: f.num(y) })}
           </option>
         ))}
       </SelectField>

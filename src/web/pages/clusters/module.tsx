@@ -16,7 +16,7 @@ export const clustersWeb = defineWebModule<typeof messages>()({
   routes: [
     { path: "clusters", page: () => import("./ClustersPage"), action: "cluster.read" },
     { path: "clusters/:id", page: () => import("./ClusterDetailPage"), action: "cluster.read" },
-    { path: "overview", page: () => import("../overview/OverviewPage"), action: "cluster.read" },
+    { path: "overview", page: () => import("./OverviewPage"), action: "cluster.read" },
   ],
   nav: [
     {

@@ -21,7 +21,7 @@ import { Loading } from "../../components/Loading";
 import { PageHeader } from "../../components/PageHeader";
 import { Section } from "../../components/Section";
 import { SelectField } from "../../components/SelectField";
-import { registryLink } from "../clusters/filters";
+import { registryLink } from "./filters";
 import { TileMap } from "./TileMap";
 
 const GROUPS = [
