@@ -56,7 +56,8 @@ function bootSplash(): Plugin {
   return {
     name: "khooshe:boot-splash",
     transformIndexHtml(html) {
-      const common = JSON.parse(fs.readFileSync("src/web/locales/fa/common.json", "utf8")) as {
+      const file = new URL("src/web/locales/fa/common.json", import.meta.url);
+      const common = JSON.parse(fs.readFileSync(file, "utf8")) as {
         app: { name: string; tagline: string };
       };
       const escapeHtml = (v: string) => v.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);

@@ -57,7 +57,14 @@ describe("audit actions", () => {
       .filter((f) => !manifests.has(f))
       .map((f) => fs.readFileSync(f, "utf8"))
       .join("\n");
-    for (const action of ACTIONS) expect(code.includes(`"${action}"`), `${action} is written`).toBe(true);
+    // On an audit entry's `action:` line: a permission of the same name ("cluster.update") does not count.
+    const lines = code.split("\n").filter((l) => /\baction: /.test(l));
+    for (const action of ACTIONS) {
+      expect(
+        lines.some((l) => l.includes(`"${action}"`)),
+        `${action} is written`,
+      ).toBe(true);
+    }
   });
 
   it("writeAudit() takes only declared actions (checked by the type checker)", () => {

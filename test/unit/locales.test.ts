@@ -69,11 +69,12 @@ describe("locale files", () => {
     expect(twice).toEqual([]);
   });
 
-  it("a server module's error codes and mails are in its own namespace", () => {
+  it("a server module's error codes, mails and audit actions are in its own namespace", () => {
     const misplaced: string[] = [];
     for (const m of SERVER_MODULES) {
       const own = [...m.errorCodes.map((c) => `errors.${c}`)];
       for (const t of m.mailTemplates ?? []) own.push(`mail.${t}.subject`, `mail.${t}.body`);
+      for (const a of m.auditActions ?? []) own.push(`auditActions.${a.replaceAll(".", "_")}`);
       for (const key of own) if (owner(FA, key) !== m.name) misplaced.push(`${key} (${m.name}): ${owner(FA, key)}`);
     }
     expect(misplaced).toEqual([]);

@@ -104,8 +104,8 @@ export function recordData(c: ClusterDetailDto, now: Date = new Date()) {
         c.implementationYear === null ? null : r("yearOf", { n: toPersianDigits(c.implementationYear) }),
       place: c.place,
       sector: c.sector,
-      isicCodes: c.isicCodes.map(toPersianDigits).join("، "),
-      productGroups: c.productGroups.join("، "),
+      isicCodes: c.isicCodes.map(toPersianDigits).join(fa("common.listSeparator")),
+      productGroups: c.productGroups.join(fa("common.listSeparator")),
       advantageNote: c.advantageNote,
       enterprises: {
         value: c.estEnterprises === null ? null : r("enterprisesValue", { n: num(c.estEnterprises) ?? "" }),

@@ -61,7 +61,7 @@ export default function ClustersCard() {
                 </TableRow>
               </TableHead>
               <TableBody>
-                {clusters.data.items.slice(0, SHOWN).map((c) => (
+                {clusters.data.items.map((c) => (
                   <TableRow
                     key={c.id}
                     hover
