@@ -72,18 +72,21 @@ export function TransitionDialog({
         if (file) {
           // The new step is the one the cluster did not have before.
           const created = detail.transitions.find((x) => !before.has(x.id)) ?? detail.transitions[0];
+          let uploaded = false;
           try {
             const data = new FormData();
             data.append("file", file);
             await api.post(`/transitions/${encodeURIComponent(created.id)}/attachments`, data);
-            detail = await api.get<ClusterDetail>(url);
+            uploaded = true;
           } catch (e) {
             // The step stands; the page says the file did not make it.
             uploadError = e;
           }
+          // With the file in, the page shows it; if this read fails, the refetch below brings it.
+          if (uploaded) detail = await api.get<ClusterDetail>(url).catch(() => detail);
         }
         qc.setQueryData(["/clusters", cluster.id], detail);
-        void qc.invalidateQueries({ queryKey: ["/clusters"], predicate: (q) => q.queryKey[1] !== cluster.id });
+        void qc.invalidateQueries({ queryKey: ["/clusters"] });
         onDone(detail, uploadError);
       }}
       codes={{
