@@ -270,7 +270,7 @@ function concrete(r: BenchRequest): { method: string; path: string; body?: unkno
 // ----------------------------------------------------------------- results
 
 interface Run {
-  khooshe: LoadResult & { peakRssMb: number; cpuPercent: number };
+  khooshe: LoadResult & { peakRssMb: number; cpuPercent: number; dbCpuPercent: number; otherCpuPercent: number };
   floor: LoadResult | null;
 }
 
@@ -292,7 +292,7 @@ function line(row: Row, c: number, run: Run): string {
   const k = run.khooshe;
   const bad = k.errors + k.timeouts + k.non2xx;
   const floor = run.floor ? `  | floor ${f0(run.floor.rps).padStart(6)} req/s  ÷ ${ratio(k.rps, run.floor.rps)}` : "";
-  return `${row.s.id.padEnd(17)} ${String(c).padStart(3)} conn  ${f0(k.rps).padStart(6)} req/s  p50 ${f1(k.p50).padStart(5)}  p95 ${f1(k.p95).padStart(5)}  p99 ${f1(k.p99).padStart(5)} ms  ${bad ? `ERRORS ${bad}  ` : ""}cpu ${f0(k.cpuPercent)}%  rss ${f0(k.peakRssMb)} MB${floor}`;
+  return `${row.s.id.padEnd(17)} ${String(c).padStart(3)} conn  ${f0(k.rps).padStart(6)} req/s  p50 ${f1(k.p50).padStart(5)}  p95 ${f1(k.p95).padStart(5)}  p99 ${f1(k.p99).padStart(5)} ms  ${bad ? `ERRORS ${bad}  ` : ""}cpu ${f0(k.cpuPercent)}%${k.dbCpuPercent ? ` db ${f0(k.dbCpuPercent)}%` : ""} others ${f0(k.otherCpuPercent)}%  rss ${f0(k.peakRssMb)} MB${floor}`;
 }
 
 function shell(cmd: string, args: string[]): string {
@@ -410,14 +410,14 @@ function markdown(
   );
   t.push("");
   t.push(
-    "| scenario | as | conns | req/s | floor req/s | ÷ floor | p50 ms | p95 ms | p99 ms | errors | non-2xx | server CPU | peak RSS MB | body KB |",
+    `| scenario | as | conns | req/s | floor req/s | ÷ floor | p50 ms | p95 ms | p99 ms | errors | non-2xx | server CPU |${o.engine === "postgres" ? " PostgreSQL CPU |" : ""} others' CPU | peak RSS MB | body KB |`,
   );
-  t.push("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
+  t.push(`|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|${o.engine === "postgres" ? "--:|" : ""}--:|--:|--:|`);
   for (const r of rows) {
     for (const [c, run] of r.runs) {
       const k = run.khooshe;
       t.push(
-        `| ${r.s.id} — ${r.s.title} | ${r.as} | ${c} | ${f0(k.rps)} | ${run.floor ? f0(run.floor.rps) : "–"} | ${ratio(k.rps, run.floor?.rps)} | ${f1(k.p50)} | ${f1(k.p95)} | ${f1(k.p99)} | ${k.errors + k.timeouts} | ${k.non2xx} | ${f0(k.cpuPercent)}% | ${f0(k.peakRssMb)} | ${r.kb.toFixed(1)} |`,
+        `| ${r.s.id} — ${r.s.title} | ${r.as} | ${c} | ${f0(k.rps)} | ${run.floor ? f0(run.floor.rps) : "–"} | ${ratio(k.rps, run.floor?.rps)} | ${f1(k.p50)} | ${f1(k.p95)} | ${f1(k.p99)} | ${k.errors + k.timeouts} | ${k.non2xx} | ${f0(k.cpuPercent)}% |${o.engine === "postgres" ? ` ${f0(k.dbCpuPercent)}% |` : ""} ${f0(k.otherCpuPercent)}% | ${f0(k.peakRssMb)} | ${r.kb.toFixed(1)} |`,
       );
     }
   }
@@ -439,6 +439,10 @@ function markdown(
       }
     }
   }
+  t.push("");
+  t.push(
+    "CPU columns are % of one core during the Khooshe run: the server process, PostgreSQL's processes, and everything else on this shared machine besides autocannon (other engineers' work: the run's noise). Latencies are over every answer. body KB: the first request's decoded JSON.",
+  );
   t.push("");
   t.push("## Targets");
   t.push("");
@@ -576,7 +580,7 @@ async function main() {
       console.log(`Floor (pid ${floor.pid}) at ${floor.url}, ${captured.size} captured answers`);
     }
 
-    const sampler = new Sampler(server.pid);
+    const sampler = new Sampler(server.pid, o.engine === "postgres");
     const runOnce = async (url: string, p: PreparedScenario, c: number, seconds: number) =>
       runLoad({
         url,

@@ -118,31 +118,73 @@ export function statusKb(pid: number, field: "VmRSS" | "VmHWM"): number {
   return m ? Number(m[1]) : 0;
 }
 
-/** Samples a process's resident memory while a run lasts, and the CPU time it used meanwhile. */
+/** All CPUs' busy time so far (seconds of one core), from /proc/stat. */
+function machineBusySeconds(): number {
+  const f = fs.readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/).slice(1).map(Number);
+  // user nice system idle iowait irq softirq steal: all but idle and iowait.
+  return (f[0]! + f[1]! + f[2]! + f[5]! + f[6]! + f[7]!) / TICKS;
+}
+
+/** The CPU time of every PostgreSQL server process (its backends work for Khooshe's queries). */
+function postgresSeconds(): number {
+  let t = 0;
+  for (const d of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      if (fs.readFileSync(`/proc/${d}/comm`, "utf8").trim() === "postgres") t += cpuSeconds(Number(d));
+    } catch {
+      /* gone meanwhile */
+    }
+  }
+  return t;
+}
+
+/**
+ * Samples the server's resident memory while a run lasts, and what the
+ * CPUs did meanwhile: the server's share, PostgreSQL's, and everyone
+ * else's on this shared machine (all busy time less the server, the
+ * database and this process, which runs autocannon) — the run's noise.
+ */
 export class Sampler {
   private peakKb = 0;
   private timer: NodeJS.Timeout | null = null;
-  private cpu0 = 0;
   private t0 = 0;
+  private server0 = 0;
+  private pg0 = 0;
+  private self0 = 0;
+  private busy0 = 0;
 
-  constructor(private readonly pid: number) {}
+  constructor(
+    private readonly pid: number,
+    private readonly postgres: boolean,
+  ) {}
 
   start(everyMs = 100): void {
     this.peakKb = statusKb(this.pid, "VmRSS");
-    this.cpu0 = cpuSeconds(this.pid);
+    this.server0 = cpuSeconds(this.pid);
+    this.pg0 = this.postgres ? postgresSeconds() : 0;
+    this.self0 = cpuSeconds(process.pid);
+    this.busy0 = machineBusySeconds();
     this.t0 = performance.now();
     this.timer = setInterval(() => {
       this.peakKb = Math.max(this.peakKb, statusKb(this.pid, "VmRSS"));
     }, everyMs);
   }
 
-  stop(): { peakRssMb: number; cpuPercent: number } {
+  stop(): { peakRssMb: number; cpuPercent: number; dbCpuPercent: number; otherCpuPercent: number } {
     if (this.timer) clearInterval(this.timer);
     this.peakKb = Math.max(this.peakKb, statusKb(this.pid, "VmRSS"));
     const seconds = (performance.now() - this.t0) / 1000;
+    const server = cpuSeconds(this.pid) - this.server0;
+    const db = this.postgres ? postgresSeconds() - this.pg0 : 0;
+    const self = cpuSeconds(process.pid) - this.self0;
+    const busy = machineBusySeconds() - this.busy0;
+    const pct = (x: number) => (100 * x) / seconds;
     return {
       peakRssMb: this.peakKb / 1024,
-      cpuPercent: (100 * (cpuSeconds(this.pid) - this.cpu0)) / seconds,
+      cpuPercent: pct(server),
+      dbCpuPercent: pct(db),
+      otherCpuPercent: Math.max(0, pct(busy - server - db - self)),
     };
   }
 }
