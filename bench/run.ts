@@ -23,6 +23,7 @@
  * each scenario's SQL with timings and plans.
  */
 import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
@@ -295,6 +296,22 @@ function line(row: Row, c: number, run: Run): string {
   return `${row.s.id.padEnd(17)} ${String(c).padStart(3)} conn  ${f0(k.rps).padStart(6)} req/s  p50 ${f1(k.p50).padStart(5)}  p95 ${f1(k.p95).padStart(5)}  p99 ${f1(k.p99).padStart(5)} ms  ${bad ? `ERRORS ${bad}  ` : ""}cpu ${f0(k.cpuPercent)}%${k.dbCpuPercent ? ` db ${f0(k.dbCpuPercent)}%` : ""} others ${f0(k.otherCpuPercent)}%  rss ${f0(k.peakRssMb)} MB${floor}`;
 }
 
+/**
+ * How fast one core of this machine is right now: SHA-256 over 1 MB blocks
+ * for half a second. A VM's host can slow its cores without it showing in the
+ * load average; this puts a number on it beside the results.
+ */
+function cpuProbe(): string {
+  const block = Buffer.alloc(1 << 20, 7);
+  const t0 = performance.now();
+  let n = 0;
+  while (performance.now() - t0 < 500) {
+    createHash("sha256").update(block).digest();
+    n++;
+  }
+  return `${Math.round(n / ((performance.now() - t0) / 1000))} MB/s SHA-256 on one core`;
+}
+
 function shell(cmd: string, args: string[]): string {
   try {
     return execFileSync(cmd, args, { encoding: "utf8" }).trim();
@@ -463,6 +480,7 @@ async function main() {
   const o = options(process.argv.slice(2));
   BROWSER = { "accept-encoding": o.acceptEncoding, "accept-language": "fa" };
   const loadBefore = shell("uptime", []);
+  const probeBefore = cpuProbe();
   console.log(`Load before the run: ${loadBefore}`);
   const marker = await ensureData(o);
 
@@ -622,6 +640,7 @@ async function main() {
     const busy = (log.match(/SQLITE_BUSY/g) ?? []).length;
     const notes: string[] = [];
     const loadAfter = shell("uptime", []);
+    const probeAfter = cpuProbe();
     const verdicts = targets(rows, o, busy, hwmMb);
     const date = new Date().toLocaleDateString("sv");
     const commit = shell("git", ["-C", ROOT, "rev-parse", "--short", "HEAD"]);
@@ -631,6 +650,7 @@ async function main() {
       machine: `${cpus.length} × ${cpus[0]?.model ?? "cpu"}, ${(os.totalmem() / (1 << 30)).toFixed(0)} GB, ${os.type()} ${os.release()}, Node ${process.version}`,
       "load before": loadBefore,
       "load after": loadAfter,
+      "core speed": `${probeBefore} before, ${probeAfter} after`,
       commit: `${commit}${shell("git", ["-C", ROOT, "status", "--porcelain", "--untracked-files=no"]) ? " (with uncommitted changes in the tree)" : ""}`,
       engine: engineVersion,
       server: `${o.entry === START_ENTRY ? `\`node ${START_NODE_ARGS.join(" ")} ${START_ENTRY}\` as \`npm start\` runs it (built by build:server; no web build)` : `\`node ${/\.m?js$/.test(o.entry) ? "" : "--import tsx "}${o.entry}\``}, LOG_LEVEL=${o.logLevel} to a file, RATE_LIMIT_PER_MINUTE raised, job worker on`,
