@@ -125,17 +125,24 @@ function machineBusySeconds(): number {
   return (f[0]! + f[1]! + f[2]! + f[5]! + f[6]! + f[7]!) / TICKS;
 }
 
-/** The CPU time of every PostgreSQL server process (its backends work for Khooshe's queries). */
-function postgresSeconds(): number {
-  let t = 0;
+/** The CPU time of each PostgreSQL server process, by pid (its backends work for Khooshe's queries). */
+function postgresSeconds(): Map<number, number> {
+  const out = new Map<number, number>();
   for (const d of fs.readdirSync("/proc")) {
     if (!/^\d+$/.test(d)) continue;
     try {
-      if (fs.readFileSync(`/proc/${d}/comm`, "utf8").trim() === "postgres") t += cpuSeconds(Number(d));
+      if (fs.readFileSync(`/proc/${d}/comm`, "utf8").trim() === "postgres") out.set(Number(d), cpuSeconds(Number(d)));
     } catch {
       /* gone meanwhile */
     }
   }
+  return out;
+}
+
+/** What PostgreSQL's processes used since `before` (one that ended meanwhile is not counted). */
+function postgresSince(before: Map<number, number>): number {
+  let t = 0;
+  for (const [pid, s] of postgresSeconds()) t += s - (before.get(pid) ?? 0);
   return t;
 }
 
@@ -150,7 +157,7 @@ export class Sampler {
   private timer: NodeJS.Timeout | null = null;
   private t0 = 0;
   private server0 = 0;
-  private pg0 = 0;
+  private pg0 = new Map<number, number>();
   private self0 = 0;
   private busy0 = 0;
 
@@ -162,7 +169,7 @@ export class Sampler {
   start(everyMs = 100): void {
     this.peakKb = statusKb(this.pid, "VmRSS");
     this.server0 = cpuSeconds(this.pid);
-    this.pg0 = this.postgres ? postgresSeconds() : 0;
+    if (this.postgres) this.pg0 = postgresSeconds();
     this.self0 = cpuSeconds(process.pid);
     this.busy0 = machineBusySeconds();
     this.t0 = performance.now();
@@ -176,7 +183,7 @@ export class Sampler {
     this.peakKb = Math.max(this.peakKb, statusKb(this.pid, "VmRSS"));
     const seconds = (performance.now() - this.t0) / 1000;
     const server = cpuSeconds(this.pid) - this.server0;
-    const db = this.postgres ? postgresSeconds() - this.pg0 : 0;
+    const db = this.postgres ? postgresSince(this.pg0) : 0;
     const self = cpuSeconds(process.pid) - this.self0;
     const busy = machineBusySeconds() - this.busy0;
     const pct = (x: number) => (100 * x) / seconds;
