@@ -34,7 +34,7 @@ import { sizeIssueKey } from "../core/issues";
 import type { Actor } from "../core/permissions";
 import { ProblemOut } from "../core/schemas/common";
 import { cleanIncomingText } from "../core/text";
-import { type ResolvedAuth, resolveBearer, resolveSession, SESSION_COOKIE } from "./auth/sessions";
+import { type ResolvedAuth, resolveBearer, resolveSession, SESSION_COOKIE, SESSION_HINT_COOKIE } from "./auth/sessions";
 import type { Config } from "./config";
 import type { Deps } from "./context";
 import { AppError, type ErrorParam, errorMessage, type FieldIssue } from "./errors";
@@ -406,6 +406,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<Fas
       // A stale cookie answers "session expired" everywhere except on public routes (where one signs in anew).
       if (!req.auth.actor && !isPublic(req)) {
         reply.clearCookie(SESSION_COOKIE, { path: "/" });
+        reply.clearCookie(SESSION_HINT_COOKIE, { path: "/" });
         return sendProblem(reply, req.lang, 401, "session_expired");
       }
     }

@@ -26,6 +26,31 @@ describeEngines("auth", (env) => {
     expect(after.status).toBe(401);
   });
 
+  it("keeps a readable signed-in hint beside the HttpOnly session cookie, and clears both", async () => {
+    const u = await makeUser(env(), { role: "province_admin", provinceCode: "IR-25" });
+    const c = new Client(env());
+    const r = await c.login(u.email, u.password);
+    const set = r.headers.getSetCookie();
+    const session = set.find((x) => x.startsWith("khooshe_session="));
+    const hint = set.find((x) => x.startsWith("khooshe_signed_in="));
+    expect(session).toMatch(/HttpOnly/i);
+    // The hint says only that a session may exist; the page reads it, so it is not HttpOnly.
+    expect(hint).toMatch(/^khooshe_signed_in=1;/);
+    expect(hint).not.toMatch(/HttpOnly/i);
+    expect(hint).toMatch(/SameSite=Lax/i);
+    const out = await c.post("/api/v1/auth/logout");
+    const cleared = out.headers.getSetCookie();
+    expect(cleared.some((x) => /^khooshe_session=;.*(Expires=Thu, 01 Jan 1970|Max-Age=0)/i.test(x))).toBe(true);
+    expect(cleared.some((x) => /^khooshe_signed_in=;.*(Expires=Thu, 01 Jan 1970|Max-Age=0)/i.test(x))).toBe(true);
+
+    // A stale session clears the hint too.
+    const stale = new Client(env());
+    stale.cookie = "khooshe_session=not-a-real-session; khooshe_signed_in=1";
+    const expired = await stale.get<Problem>("/api/v1/users");
+    expect(expired.status).toBe(401);
+    expect(expired.headers.getSetCookie().some((x) => x.startsWith("khooshe_signed_in=;"))).toBe(true);
+  });
+
   it("rejects a wrong password with a Persian message, or English when asked", async () => {
     const u = await makeUser(env(), { role: "national_admin" });
     const c = new Client(env());

@@ -169,3 +169,23 @@ it("grants a cluster role by searching clusters on the server, Arabic letters an
   expect(grants).toEqual([{ role: "cluster_manager", name_fa: "خوشه پوشاک قم" }]);
   await context.close();
 });
+
+it("the sign-in page asks the server about a session only when one may exist", async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+  const page = await context.newPage();
+  const probes: number[] = [];
+  page.on("response", (r) => {
+    if (r.url().endsWith("/api/v1/auth/me")) probes.push(r.status());
+  });
+  // A first visit: the form, with no /auth/me round trip and no 401 in the console.
+  await page.goto(`${env.baseUrl}/login`);
+  await page.getByTestId("login-email").waitFor();
+  expect(probes).toEqual([]);
+
+  // Signed in, the sign-in page finds the session and moves on to the home page.
+  await signIn(page, env.baseUrl, "qom@khooshe.ir", DEMO_PASSWORD);
+  await page.goto(`${env.baseUrl}/login`);
+  await page.getByTestId("home-title").waitFor();
+  expect(probes.at(-1)).toBe(200);
+  await context.close();
+});

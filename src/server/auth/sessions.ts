@@ -8,6 +8,13 @@ import { DUMMY_HASH, verifyPassword } from "./passwords";
 import { newSecret, sha256 } from "./secrets";
 
 export const SESSION_COOKIE = "khooshe_session";
+/**
+ * Set and cleared with the session cookie, but readable by the page (it
+ * holds only "1"): the sign-in page asks /auth/me only when a session may
+ * exist, so a first visit paints the form without a round trip and without
+ * a 401 in the console. The session cookie itself stays HttpOnly.
+ */
+export const SESSION_HINT_COOKIE = "khooshe_signed_in";
 export const SESSION_ABSOLUTE_MS = 7 * 24 * 3600_000;
 export const SESSION_IDLE_MS = 12 * 3600_000;
 const TOUCH_EVERY_MS = 60_000;

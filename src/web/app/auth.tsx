@@ -23,7 +23,17 @@ const SIGNED_OUT: Me = {
 };
 
 /** The session probe: the signed-in user, or null when there is none. */
+/** The readable cookie the server keeps beside the session's (SESSION_HINT_COOKIE). */
+function mayHaveSession(): boolean {
+  return document.cookie.split(/;\s*/).some((c) => c.startsWith("khooshe_signed_in="));
+}
+
 export async function fetchMe(): Promise<Me | null> {
+  // On the sign-in page with no session to find, asking would only cost a round trip and a 401.
+  if (window.location.pathname === "/login" && !mayHaveSession()) {
+    setCsrfToken(null);
+    return null;
+  }
   try {
     const me = await request<Me>("/auth/me", { allow401: true });
     setCsrfToken(me.csrfToken);

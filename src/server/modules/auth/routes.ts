@@ -5,7 +5,7 @@ import { ChangePasswordInput, LoginInput, SessionOut, UpdateMeInput } from "../.
 import { NoContent } from "../../../core/schemas/common";
 import { DEVICE_COOKIE, DEVICE_MAX_AGE_S } from "../../auth/attempts";
 import { requireActor } from "../../auth/authorize";
-import { login, logout, SESSION_ABSOLUTE_MS, SESSION_COOKIE } from "../../auth/sessions";
+import { login, logout, SESSION_ABSOLUTE_MS, SESSION_COOKIE, SESSION_HINT_COOKIE } from "../../auth/sessions";
 import { unauthenticated } from "../../errors";
 import { changeOwnPassword, setOwnLocale } from "../users/account";
 import { userDtoById } from "../users/shared";
@@ -27,6 +27,13 @@ function setSessionCookie(req: FastifyRequest, reply: FastifyReply, value: strin
   reply.setCookie(SESSION_COOKIE, value, {
     path: "/",
     httpOnly: true,
+    sameSite: "lax",
+    secure: secureCookie(req),
+    maxAge: Math.floor(SESSION_ABSOLUTE_MS / 1000),
+  });
+  reply.setCookie(SESSION_HINT_COOKIE, "1", {
+    path: "/",
+    httpOnly: false,
     sameSite: "lax",
     secure: secureCookie(req),
     maxAge: Math.floor(SESSION_ABSOLUTE_MS / 1000),
@@ -83,6 +90,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       const actor = requireActor(req.auth.actor);
       if (req.auth.sessionId) await logout(app.deps, actor, req.auth.sessionId);
       reply.clearCookie(SESSION_COOKIE, { path: "/" });
+      reply.clearCookie(SESSION_HINT_COOKIE, { path: "/" });
       return reply.code(204).send(null);
     },
   );
