@@ -6,8 +6,8 @@
  */
 import { type ComponentType, type LazyExoticComponent, lazy } from "react";
 import { loadNamespaces } from "../app/i18n";
-import { authWeb } from "../pages/auth/module";
 import { auditWeb } from "../pages/audit/module";
+import { authWeb } from "../pages/auth/module";
 import { clustersWeb } from "../pages/clusters/module";
 import { feasibilityWeb } from "../pages/feasibility/module";
 import { governanceWeb } from "../pages/governance/module";
