@@ -64,22 +64,18 @@ export async function listAudit(
 ): Promise<Page<z.infer<typeof AuditEntryOut>>> {
   const a = authorizeAnywhere(actor, "audit.read");
   const db = deps.database.db;
-  let base = inScope(
-    db
-      .selectFrom("audit_log")
-      .leftJoin("users", "users.id", "audit_log.actor_id")
-      .leftJoin("clusters", "clusters.id", "audit_log.cluster_id"),
-    a,
-    "audit.read",
-    { province: "audit_log.province_code" },
-  );
+  let base = inScope(db.selectFrom("audit_log"), a, "audit.read", { province: "audit_log.province_code" });
   if (q.userId) base = base.where("audit_log.actor_id", "=", q.userId);
   if (q.action) base = base.where("audit_log.action", "=", q.action);
   // Dates are Iran calendar days; instants are UTC. Shift by Tehran's offset.
   if (q.from) base = base.where("audit_log.at", ">=", tehranDayStartUtc(q.from));
   if (q.to) base = base.where("audit_log.at", "<", tehranDayStartUtc(dayAfter(q.to)));
+  // The names shown join only the page: the count reads audit_log alone (689 → 39 µs for
+  // one user's month of a million rows, bench/explain.ts).
   const { rows, total } = await paginate(base, q, (b) =>
     b
+      .leftJoin("users", "users.id", "audit_log.actor_id")
+      .leftJoin("clusters", "clusters.id", "audit_log.cluster_id")
       .select([
         "audit_log.id",
         "audit_log.at",
