@@ -33,22 +33,32 @@ function ClusterLink({ c }: { c: AgendaCluster }) {
   );
 }
 
+/** A row of a list: the cluster's name as a link, what is due, and tags beside it. */
+function Row({ c, secondary, children }: { c: AgendaCluster; secondary: ReactNode; children?: ReactNode }) {
+  return (
+    <ListItem disableGutters sx={{ gap: 1, flexWrap: "wrap" }}>
+      <ListItemText primary={<ClusterLink c={c} />} secondary={secondary} />
+      {children}
+    </ListItem>
+  );
+}
+
 /** One of the card's lists: a heading with its count, the first rows, or a line saying there is nothing. */
 function Part({
   title,
-  total,
-  shown,
+  list,
   empty,
   testId,
   children,
 }: {
   title: string;
-  total: number;
-  shown: number;
+  list: { total: number; items: readonly unknown[] };
   empty: string;
   testId: string;
   children: ReactNode;
 }) {
+  const { total } = list;
+  const shown = list.items.length;
   const { t } = useTranslation();
   const f = useFormat();
   return (
@@ -110,72 +120,67 @@ export default function AgendaCard() {
         >
           <Part
             title={t("agenda.contractsTitle")}
-            total={agenda.data.contracts.total}
-            shown={agenda.data.contracts.items.length}
+            list={agenda.data.contracts}
             empty={t("agenda.noContracts")}
             testId="agenda-contracts"
           >
             {agenda.data.contracts.items.map((c) => (
-              <ListItem key={c.contractId} disableGutters>
-                <ListItemText
-                  primary={<ClusterLink c={c} />}
-                  secondary={
-                    <>
-                      {t(`contracts.kinds.${c.kind}`)} · <bdi>{c.organisation}</bdi> ·{" "}
-                      {t(c.ended ? "agenda.endedOn" : "agenda.endsOn")}{" "}
-                      <JalaliDate value={c.endDate} withTime={false} />
-                    </>
-                  }
-                />
+              <Row
+                key={c.contractId}
+                c={c}
+                secondary={
+                  <>
+                    {t(`contracts.kinds.${c.kind}`)} · <bdi>{c.organisation}</bdi> ·{" "}
+                    {t(c.ended ? "agenda.endedOn" : "agenda.endsOn")} <JalaliDate value={c.endDate} withTime={false} />
+                  </>
+                }
+              >
                 <Chip
                   size="small"
                   color={c.ended ? "error" : "warning"}
                   variant="outlined"
                   label={t(c.ended ? "agenda.ended" : "agenda.ending")}
                 />
-              </ListItem>
+              </Row>
             ))}
           </Part>
           <Part
             title={t("agenda.milestonesTitle")}
-            total={agenda.data.milestones.total}
-            shown={agenda.data.milestones.items.length}
+            list={agenda.data.milestones}
             empty={t("agenda.noMilestones")}
             testId="agenda-milestones"
           >
             {agenda.data.milestones.items.map((m) => (
-              <ListItem key={m.milestoneId} disableGutters>
-                <ListItemText
-                  primary={<ClusterLink c={m} />}
-                  secondary={
-                    <>
-                      <bdi>{m.title}</bdi> · {t("agenda.dueOn")} <JalaliDate value={m.plannedDate} withTime={false} />
-                    </>
-                  }
-                />
-              </ListItem>
+              <Row
+                key={m.milestoneId}
+                c={m}
+                secondary={
+                  <>
+                    <bdi>{m.title}</bdi> · {t("agenda.dueOn")} <JalaliDate value={m.plannedDate} withTime={false} />
+                  </>
+                }
+              />
             ))}
           </Part>
           <Part
             title={t("agenda.projectsTitle")}
-            total={agenda.data.projects.total}
-            shown={agenda.data.projects.items.length}
+            list={agenda.data.projects}
             empty={t("agenda.noProjects")}
             testId="agenda-projects"
           >
             {agenda.data.projects.items.map((p) => (
-              <ListItem key={p.clusterId} disableGutters sx={{ gap: 1, flexWrap: "wrap" }}>
-                <ListItemText
-                  primary={<ClusterLink c={p} />}
-                  secondary={
-                    <>
-                      {t("agenda.agentEnds")} <JalaliDate value={p.agentContractEnd} withTime={false} />
-                    </>
-                  }
-                />
+              <Row
+                key={p.clusterId}
+                c={p}
+                secondary={
+                  <>
+                    {t("agenda.agentEnds")} <JalaliDate value={p.agentContractEnd} withTime={false} />
+                  </>
+                }
+              >
                 <StateChip state={p.state} />
                 <YearChip year={p.year} />
-              </ListItem>
+              </Row>
             ))}
           </Part>
         </Box>
