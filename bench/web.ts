@@ -3,8 +3,8 @@
  * and the built web app (dist/web). Prints
  *   1. what the signed-in home page downloads (JS + CSS: raw, gzip, brotli, on the wire),
  *   2. Lighthouse 12 scores of the sign-in page (median of BENCH_WEB_RUNS runs,
- *      mobile by default, LIGHTHOUSE_PRESET=desktop for the desktop preset) and
- *      the audits that cost points (BENCH_WEB_REPORT=file.json keeps the last report),
+ *      mobile by default, LIGHTHOUSE_PRESET=desktop for the desktop preset), its
+ *      metrics and bytes transferred per run, and the audits that cost points (BENCH_WEB_REPORT=file.json keeps the last report),
  *   3. the price of dynamic JSON compression: req/s of a JSON list with
  *      identity, gzip and brotli.
  *
@@ -30,6 +30,15 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const DESKTOP = process.env.LIGHTHOUSE_PRESET === "desktop";
 const WEB_DIST = path.resolve(import.meta.dirname, "../dist/web");
 const CATEGORIES = ["performance", "accessibility", "best-practices"] as const;
+/** Per run, with their medians: the metrics behind the performance score and the bytes transferred. */
+const METRICS = [
+  "first-contentful-paint",
+  "largest-contentful-paint",
+  "total-blocking-time",
+  "cumulative-layout-shift",
+  "speed-index",
+  "total-byte-weight",
+] as const;
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
 
@@ -94,6 +103,7 @@ async function lighthouseScores(url: string) {
       onlyCategories: [...CATEGORIES],
     };
     const scores: Record<string, number[]> = Object.fromEntries(CATEGORIES.map((c) => [c, []]));
+    const values: Record<string, number[]> = Object.fromEntries(METRICS.map((m) => [m, []]));
     let last: Result | undefined;
     // A run whose trace failed (NO_NAVSTART, now and then on a fresh browser) is retried, not counted.
     for (let ok = 0, tries = 0; ok < RUNS; tries++) {
@@ -107,6 +117,7 @@ async function lighthouseScores(url: string) {
       ok++;
       last = r.lhr;
       for (const c of CATEGORIES) scores[c]!.push(r.lhr.categories[c]?.score ?? 0);
+      for (const m of METRICS) values[m]!.push(r.lhr.audits[m]?.numericValue ?? Number.NaN);
     }
     console.log(
       `\nLighthouse ${last?.lighthouseVersion} (${DESKTOP ? "desktop" : "mobile"}), ${url}, median of ${RUNS}`,
@@ -118,14 +129,11 @@ async function lighthouseScores(url: string) {
     }
     if (!last) return;
     if (process.env.BENCH_WEB_REPORT) fs.writeFileSync(process.env.BENCH_WEB_REPORT, JSON.stringify(last));
-    const metrics = [
-      "first-contentful-paint",
-      "largest-contentful-paint",
-      "total-blocking-time",
-      "cumulative-layout-shift",
-      "speed-index",
-    ];
-    console.log(`  last run: ${metrics.map((m) => `${m} ${last.audits[m]?.displayValue ?? "?"}`).join(", ")}`);
+    for (const m of METRICS) {
+      const unit = m === "cumulative-layout-shift" ? "" : m === "total-byte-weight" ? " B" : " ms";
+      const fmt = (v: number) => (unit ? String(Math.round(v)) : v.toFixed(3));
+      console.log(`  ${m.padEnd(24)} ${fmt(median(values[m]!))}${unit}   (runs: ${values[m]!.map(fmt).join(" ")})`);
+    }
     // What costs points in the last run.
     for (const c of CATEGORIES) {
       for (const ref of last.categories[c]?.auditRefs ?? []) {
