@@ -457,6 +457,8 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<Fas
   );
 
   const hasWeb = fs.existsSync(path.join(WEB_DIST, "index.html"));
+  /** /login, with or without a query: the sign-in page, login.html. */
+  const SIGN_IN_PATH = /^\/login\/?(?:\?|$)/;
   // wildcard: files are looked up per request, so a rebuilt web app needs no restart.
   // preCompressed: the .br/.gz copies written at build time, chosen by Accept-Encoding.
   if (hasWeb) {
@@ -479,8 +481,9 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<Fas
       !req.url.startsWith("/api") &&
       !req.url.startsWith("/assets/") &&
       hasWeb;
-    // The SPA owns every other path (including its own 404 page).
-    if (wantsPage) return reply.code(200).sendFile("index.html");
+    // The sign-in page is its own small page (not the app's bundle); the SPA owns every other path
+    // (including its own 404 page).
+    if (wantsPage) return reply.code(200).sendFile(SIGN_IN_PATH.test(req.url) ? "login.html" : "index.html");
     return sendProblem(reply, req.lang ?? "fa", 404, "route_not_found");
   });
 

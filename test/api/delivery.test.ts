@@ -1,7 +1,7 @@
 /**
  * Delivery of the web app and the API: precompressed static files (brotli,
  * gzip, identity) with immutable caching for hashed assets and no-cache for
- * index.html, JSON compressed on the fly above 1 KB, robots.txt. Needs the
+ * index.html and the sign-in page (login.html at /login), JSON compressed on the fly above 1 KB, robots.txt. Needs the
  * built web app (`npm run build:web`, which the test script runs first).
  */
 import fs from "node:fs";
@@ -93,6 +93,30 @@ describeEngines("delivery", (get) => {
       expect(missing.status).toBe(404);
       expect(missing.headers["content-type"]).toMatch(/problem\+json/);
     });
+  });
+
+  it("serves the sign-in page at /login with no-cache, compressed: its own small page, not the app", async () => {
+    for (const p of ["/login", "/login?next=%2Fclusters", "/login/", "/login.html"]) {
+      const r = await raw(get().baseUrl + p, "br, gzip");
+      expect(r.status, p).toBe(200);
+      expect(r.headers["content-type"], p).toMatch(/^text\/html/);
+      expect(r.headers["cache-control"], p).toBe("no-cache");
+      expect(r.headers["content-encoding"], p).toBe("br");
+      expect(String(r.headers["content-security-policy"]), p).toContain("script-src 'self'");
+      const html = decode(r.body, "br").toString("utf8");
+      expect(html, p).toContain('<html lang="fa" dir="rtl">');
+      expect(html, p).toContain('data-testid="login-email"');
+      expect(html, p).toContain(">ورود به سامانه</h2>");
+      expect(html, p).not.toContain('<div id="root">');
+      // One script of its own, and no inline one (the CSP allows none).
+      const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+      expect(scripts, p).toEqual([
+        expect.stringMatching(/^<script type="module" crossorigin src="\/assets\/login-[\w-]+\.js">$/),
+      ]);
+    }
+    // A path that merely begins like it is the app's.
+    const other = await raw(`${get().baseUrl}/loginx`, "identity");
+    expect(other.body.toString("utf8")).toContain('<div id="root">');
   });
 
   it("serves robots.txt: the signed-in app is not for search engines", async () => {

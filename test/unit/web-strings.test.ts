@@ -3,7 +3,8 @@
  * not loaded with it. The kit loads a module's own namespace and those its
  * manifest `uses` (plus "common", always); this test reads every web source
  * file and checks that each key it names statically (and each group it
- * builds keys in) lives in a namespace that file can count on.
+ * builds keys in) lives in a namespace that file can count on; and that the
+ * sign-in page (login.html, outside the app) names keys of common and auth.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -85,5 +86,16 @@ describe("web strings come from namespaces loaded with their page", () => {
         problems.push(`${group}.*: in ${where.join(", ")}`);
     }
     expect(problems, `${rel} reads ${allowed.join(", ")}`).toEqual([]);
+  });
+
+  // The sign-in page is not the app: its build (vite.config.ts, signInPage) writes the strings of
+  // its data-i18n attributes into the markup and gives its script (pages/auth/login, checked above
+  // as part of the auth folder) those of common and auth only.
+  it("login.html names keys of common and auth only", () => {
+    const html = fs.readFileSync(path.join(WEB, "login.html"), "utf8").replace(/<!--[\s\S]*?-->/g, "");
+    const keys = [...html.matchAll(/\sdata-i18n(?:-[a-z-]+)?="([^"]*)"/g)].map((m) => m[1]!);
+    expect(keys.length).toBeGreaterThan(5);
+    const problems = keys.filter((key) => !owners(key).some((ns) => ns === "common" || ns === "auth"));
+    expect(problems, "login.html reads common, auth").toEqual([]);
   });
 });
