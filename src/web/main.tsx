@@ -4,7 +4,7 @@ import { StrictMode, Suspense, startTransition } from "react";
 import { createRoot } from "react-dom/client";
 import { RouterProvider } from "react-router";
 import { setUnauthorizedHandler } from "./app/api";
-import { ME_KEY } from "./app/auth";
+import { goToSignIn } from "./app/auth";
 import { i18nReady } from "./app/i18n";
 import { queryClient } from "./app/queryClient";
 import { router } from "./app/router";
@@ -12,15 +12,8 @@ import { AppThemeProvider } from "./app/theme";
 import { Loading } from "./components/Loading";
 import { NotifierProvider } from "./components/Notifier";
 
-// A 401 anywhere means the session is gone: forget cached data and sign in again.
-setUnauthorizedHandler(() => {
-  const { pathname, search } = window.location;
-  if (pathname === "/login") return;
-  queryClient.clear();
-  queryClient.setQueryData(ME_KEY, null);
-  const next = pathname + search;
-  void router.navigate(next === "/" ? "/login" : `/login?next=${encodeURIComponent(next)}`, { replace: true });
-});
+// A 401 anywhere means the session is gone: sign in again (the sign-in page is its own page, login.html).
+setUnauthorizedHandler(goToSignIn);
 
 const root = document.getElementById("root");
 if (!root) throw new Error("#root is missing from index.html");

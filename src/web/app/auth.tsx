@@ -22,18 +22,22 @@ const SIGNED_OUT: Me = {
   csrfToken: "",
 };
 
-/** The session probe: the signed-in user, or null when there is none. */
-/** The readable cookie the server keeps beside the session's (SESSION_HINT_COOKIE). */
-function mayHaveSession(): boolean {
-  return document.cookie.split(/;\s*/).some((c) => c.startsWith("khooshe_signed_in="));
+let leaving = false;
+
+/**
+ * Leaves the app for the sign-in page (login.html, not part of this bundle),
+ * which comes back here afterwards; once, however many requests found the
+ * session gone.
+ */
+export function goToSignIn(): void {
+  if (leaving) return;
+  leaving = true;
+  const next = window.location.pathname + window.location.search;
+  window.location.replace(next === "/" ? "/login" : `/login?next=${encodeURIComponent(next)}`);
 }
 
+/** The session probe: the signed-in user, or null when there is none. */
 export async function fetchMe(): Promise<Me | null> {
-  // On the sign-in page with no session to find, asking would only cost a round trip and a 401.
-  if (window.location.pathname === "/login" && !mayHaveSession()) {
-    setCsrfToken(null);
-    return null;
-  }
   try {
     const me = await request<Me>("/auth/me", { allow401: true });
     setCsrfToken(me.csrfToken);
@@ -64,28 +68,14 @@ export function useAuth() {
   return { me: data, user: data.user, permissions, can, isNational };
 }
 
-export function useLogin() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (input: { email: string; password: string }) =>
-      request<Me>("/auth/login", { method: "POST", body: input, allow401: true }),
-    onSuccess: async (me) => {
-      setCsrfToken(me.csrfToken);
-      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
-      qc.setQueryData(ME_KEY, me);
-      await changeLocale(me.user.locale);
-    },
-  });
-}
-
+/** Signs out and leaves for the sign-in page; the page unloads, and the cached data with it. */
 export function useLogout() {
-  const qc = useQueryClient();
   return useMutation({
     mutationFn: () => request<void>("/auth/logout", { method: "POST", allow401: true }),
     onSettled: () => {
       setCsrfToken(null);
-      qc.clear();
-      qc.setQueryData(ME_KEY, null);
+      leaving = true;
+      window.location.replace("/login");
     },
   });
 }

@@ -2,11 +2,11 @@ import { type ComponentType, type LazyExoticComponent, lazy } from "react";
 import { createBrowserRouter, type RouteObject } from "react-router";
 import type { Action } from "../../core/permissions";
 import { Guard, RequireAuth } from "../components/RequireAuth";
-import { lazyWithStrings, MODULE_ROUTES } from "../modules";
+import { MODULE_ROUTES } from "../modules";
 
-// The frame is split off too, so the sign-in page loads only what it needs.
+// The frame is split off too, so the entry holds only what every page needs.
+// The sign-in page (/login) is not a route: it is its own small page, login.html.
 const AppShell = lazy(() => import("../components/AppShell").then((m) => ({ default: m.AppShell })));
-const LoginPage = lazyWithStrings(() => import("../pages/auth/LoginPage"), ["auth"]);
 const HomePage = lazy(() => import("../pages/home/HomePage"));
 const NotFoundPage = lazy(() => import("../pages/notfound/NotFoundPage"));
 
@@ -31,7 +31,6 @@ function pageRoute({ path, Page, action }: PageRoute): RouteObject {
 }
 
 export const router = createBrowserRouter([
-  { path: "/login", element: <LoginPage /> },
   {
     path: "/",
     element: (

@@ -1,22 +1,23 @@
-import type { ReactNode } from "react";
+import { type ReactNode, useEffect } from "react";
 import { useTranslation } from "react-i18next";
-import { Navigate, useLocation } from "react-router";
 import type { Action } from "../../core/permissions";
-import { useAuth, useMe } from "../app/auth";
+import { goToSignIn, useAuth, useMe } from "../app/auth";
 import { ErrorState } from "./ErrorState";
 import { Loading } from "./Loading";
 
-/** Renders its children for a signed-in user; otherwise sends them to /login. */
+/** Renders its children for a signed-in user; otherwise sends them to the sign-in page (/login). */
 export function RequireAuth({ children }: { children: ReactNode }) {
   const me = useMe();
-  const location = useLocation();
   if (me.isPending) return <Loading minHeight="100vh" />;
   if (me.isError) return <ErrorState error={me.error} onRetry={() => void me.refetch()} />;
-  if (!me.data) {
-    const next = location.pathname + location.search;
-    return <Navigate to={next === "/" ? "/login" : `/login?next=${encodeURIComponent(next)}`} replace />;
-  }
+  if (!me.data) return <SignInFirst />;
   return <>{children}</>;
+}
+
+/** The sign-in page is not part of the app: a full navigation, back here with ?next. */
+function SignInFirst() {
+  useEffect(goToSignIn, []);
+  return <Loading minHeight="100vh" />;
 }
 
 /** Shows the page only with the permission; otherwise a "not allowed" notice. */

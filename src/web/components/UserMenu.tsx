@@ -63,7 +63,7 @@ export function UserMenu() {
         <MenuItem
           onClick={() => {
             setAnchor(null);
-            logout.mutate(undefined, { onSettled: () => navigate("/login", { replace: true }) });
+            logout.mutate();
           }}
           data-testid="sign-out"
         >

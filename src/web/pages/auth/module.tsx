@@ -1,7 +1,7 @@
 import type messages from "../../locales/fa/auth.json";
 import { defineWebModule } from "../../modules/module";
 
-/** Signing in (the /login page, outside the frame) and a person's own account. */
+/** A person's own account; signing in is its own page (login.html, ./login), outside the app. */
 export const authWeb = defineWebModule<typeof messages>()({
   name: "auth",
   routes: [{ path: "account", page: () => import("./AccountPage") }],
