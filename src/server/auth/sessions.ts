@@ -2,7 +2,7 @@ import { type Actor, type Grant, type Role, tokenGrantHolds } from "../../core/p
 import { type Deps, nowIso } from "../context";
 import { AppError, tooMany, unauthenticated } from "../errors";
 import { writeAudit } from "../modules/audit/service";
-import { grantsOf } from "../modules/users/shared";
+import { JOINED_GRANT_COLUMNS, joinedGrants } from "../modules/users/shared";
 import { attemptKey, clearFailures, isKnownDevice, lockedFor, recordFailure, rememberDevice } from "./attempts";
 import { DUMMY_HASH, verifyPassword } from "./passwords";
 import { newSecret, sha256 } from "./secrets";
@@ -123,12 +123,19 @@ export interface ResolvedAuth {
   problem: "session_expired" | "invalid_token" | "token_suspended" | null;
 }
 
+/**
+ * The session behind a cookie, with its user's grants, in one query (a row
+ * per grant). The idle clock is moved at most once a minute: the update
+ * matches only while the stored time is still older than that, so the
+ * requests that race past the same minute change the row once.
+ */
 export async function resolveSession(deps: Deps, cookieValue: string): Promise<ResolvedAuth> {
   const db = deps.database.db;
   const id = sha256(cookieValue);
-  const row = await db
+  const rows = await db
     .selectFrom("sessions")
     .innerJoin("users", "users.id", "sessions.user_id")
+    .leftJoin("role_grants", "role_grants.user_id", "sessions.user_id")
     .select([
       "sessions.id",
       "sessions.user_id",
@@ -136,9 +143,11 @@ export async function resolveSession(deps: Deps, cookieValue: string): Promise<R
       "sessions.expires_at",
       "sessions.last_seen_at",
       "users.active",
+      ...JOINED_GRANT_COLUMNS,
     ])
     .where("sessions.id", "=", id)
-    .executeTakeFirst();
+    .execute();
+  const row = rows[0];
   const now = Date.now();
   const expired: ResolvedAuth = { actor: null, sessionId: null, csrfToken: null, problem: "session_expired" };
   if (!row) return expired;
@@ -150,26 +159,29 @@ export async function resolveSession(deps: Deps, cookieValue: string): Promise<R
       .updateTable("sessions")
       .set({ last_seen_at: new Date(now).toISOString() })
       .where("id", "=", id)
+      .where("last_seen_at", "<", new Date(now - TOUCH_EVERY_MS).toISOString())
       .execute();
   }
-  const grants = await grantsOf(db, row.user_id);
   return {
-    actor: { userId: row.user_id, grants, via: "session" },
+    actor: { userId: row.user_id, grants: joinedGrants(rows), via: "session" },
     sessionId: row.id,
     csrfToken: row.csrf_token,
     problem: null,
   };
 }
 
+/** A bearer token with its issuer's live grants, in one query (a row per grant); last use is recorded as for sessions. */
 export async function resolveBearer(deps: Deps, token: string): Promise<ResolvedAuth> {
   const db = deps.database.db;
-  const row = await db
+  const rows = await db
     .selectFrom("api_tokens")
     .innerJoin("users", "users.id", "api_tokens.created_by")
+    .leftJoin("role_grants", "role_grants.user_id", "api_tokens.created_by")
     .selectAll("api_tokens")
-    .select("users.active")
+    .select(["users.active", ...JOINED_GRANT_COLUMNS])
     .where("api_tokens.token_hash", "=", sha256(token))
-    .executeTakeFirst();
+    .execute();
+  const row = rows[0];
   const now = Date.now();
   const refused = (problem: "invalid_token" | "token_suspended"): ResolvedAuth => ({
     actor: null,
@@ -185,13 +197,16 @@ export async function resolveBearer(deps: Deps, token: string): Promise<Resolved
     enterpriseId: row.enterprise_id,
   };
   // A token never does more than its issuer may do now: their live grants decide.
-  const issuer: Actor = { userId: row.created_by, grants: await grantsOf(db, row.created_by), via: "session" };
+  const issuer: Actor = { userId: row.created_by, grants: joinedGrants(rows), via: "session" };
   if (row.active !== 1 || !tokenGrantHolds(issuer, grant)) return refused("token_suspended");
   if (!row.last_used_at || now - Date.parse(row.last_used_at) > TOUCH_EVERY_MS) {
     await db
       .updateTable("api_tokens")
       .set({ last_used_at: new Date(now).toISOString() })
       .where("id", "=", row.id)
+      .where((eb) =>
+        eb.or([eb("last_used_at", "is", null), eb("last_used_at", "<", new Date(now - TOUCH_EVERY_MS).toISOString())]),
+      )
       .execute();
   }
   return {

@@ -72,6 +72,38 @@ export async function grantsOf(db: Kysely<DB>, userId: string): Promise<Grant[]>
   }));
 }
 
+/**
+ * A user's grants in the query that finds the user: the query left-joins
+ * `role_grants` on the user's id and selects these columns, so it answers one
+ * row per grant (one row of nulls for none) and the caller needs no second
+ * round trip (resolving a session or a token at every request).
+ */
+export const JOINED_GRANT_COLUMNS = [
+  "role_grants.role as grant_role",
+  "role_grants.province_code as grant_province_code",
+  "role_grants.cluster_id as grant_cluster_id",
+  "role_grants.enterprise_id as grant_enterprise_id",
+] as const;
+
+interface JoinedGrant {
+  grant_role: string | null;
+  grant_province_code: string | null;
+  grant_cluster_id: string | null;
+  grant_enterprise_id: string | null;
+}
+
+/** The grants in rows selected with JOINED_GRANT_COLUMNS. */
+export function joinedGrants(rows: readonly JoinedGrant[]): Grant[] {
+  return rows
+    .filter((r) => r.grant_role !== null)
+    .map((r) => ({
+      role: r.grant_role as Role,
+      provinceCode: r.grant_province_code,
+      clusterId: r.grant_cluster_id,
+      enterpriseId: r.grant_enterprise_id,
+    }));
+}
+
 /** The grants of many users in one query, by user id. */
 export async function grantsOfMany(db: Kysely<DB>, userIds: string[]): Promise<Map<string, Grant[]>> {
   const out = new Map<string, Grant[]>();
