@@ -1,7 +1,8 @@
 /**
  * The sign-in page's script (login.html): no React, no MUI, so the form
- * answers as soon as it is painted. It signs in as the app's useLogin does
- * (JSON to /api/v1/auth/login with the UI language in Accept-Language),
+ * answers as soon as it is painted. It signs in as the app's requests are
+ * made (JSON to /api/v1/auth/login, the UI language in Accept-Language, the
+ * session cookie same-origin; no CSRF token, as there is no session yet),
  * remembers the language where the app reads it (localStorage, app/i18n.ts),
  * and goes on to the `next` page with a full navigation.
  */
