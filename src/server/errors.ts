@@ -29,6 +29,7 @@ export const PLATFORM_ERROR_CODES = [
   "date_out_of_range",
   "invalid_characters",
   "end_before_start",
+  "invalid_cursor",
 ] as const;
 
 export type ErrorCode = (typeof PLATFORM_ERROR_CODES)[number] | ModuleErrorCode;

@@ -5,7 +5,19 @@
  */
 import { z } from "zod";
 import { CLUSTER_STATES, type ClusterStateName, transitionNeedsReason } from "../lifecycle";
-import { Id, IsoDate, Locale, Order, Paging, ProvinceCode, QueryBool, queryInt, SearchText } from "./common";
+import {
+  Cursor,
+  cursorPageOf,
+  Id,
+  IsoDate,
+  Locale,
+  Order,
+  Paging,
+  ProvinceCode,
+  QueryBool,
+  queryInt,
+  SearchText,
+} from "./common";
 
 export const ClusterState = z.enum(CLUSTER_STATES);
 
@@ -112,8 +124,14 @@ export const ClusterSort = z.enum(["name", "province", "state", "stateSince"]).d
 
 /** GET /clusters/stats: the filters alone. */
 export const ClusterFilterQuery = z.strictObject({ ...ClusterFilters });
-/** GET /clusters: the filters, a sort and a page. */
-export const ClusterListQuery = z.strictObject({ ...ClusterFilters, sort: ClusterSort, order: Order, ...Paging });
+/** GET /clusters: the filters, a sort and a page (by offset, or after a cursor). */
+export const ClusterListQuery = z.strictObject({
+  ...ClusterFilters,
+  sort: ClusterSort,
+  order: Order,
+  ...Paging,
+  cursor: Cursor.optional(),
+});
 /** GET /clusters/export.xlsx: the filters and a sort, no paging; lang: a plain download link gets the sheet in the UI's language, whatever the browser sends. */
 export const ClusterExportQuery = z.strictObject({
   ...ClusterFilters,
@@ -169,6 +187,9 @@ export const ClusterOut = z.object({
   agentContractEnd: Nullable.s,
   warnings: z.array(z.enum(CLUSTER_WARNINGS)),
 });
+
+/** GET /clusters: a page of the registry, its total, and the cursor of the next page. */
+export const ClusterPageOut = cursorPageOf(ClusterOut);
 
 export const ContractOut = z.object({
   id: z.string(),

@@ -40,6 +40,13 @@ export const Paging = {
   offset: queryInt(0, 10_000_000).default(0),
 };
 export const Order = z.enum(["asc", "desc"]).default("asc");
+/** A list position from a previous page's `nextCursor` (keyset paging): opaque, base64url. */
+export const Cursor = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,1000}$/)
+  .describe(
+    "The `nextCursor` of the previous page: the next page starts after its last row (keyset paging; give no `offset` with it). The sort, order and filters must be the page's own; a cursor from another sort is refused (400 `invalid_cursor`).",
+  );
 export const SearchText = z.string().trim().max(200);
 
 export const Email = z.string().trim().max(254).pipe(z.email());
@@ -57,6 +64,17 @@ export function pageOf<T extends z.ZodType>(item: T) {
 }
 /** What pageOf(item) answers, for an item type: Page<User> is { items: User[]; total: number }. */
 export type Page<T> = z.infer<ReturnType<typeof pageOf<z.ZodType<T>>>>;
+
+/** A list answer that can also be read by cursor: a page, the total, and where the next page starts. */
+export function cursorPageOf<T extends z.ZodType>(item: T) {
+  return pageOf(item).extend({
+    nextCursor: z
+      .string()
+      .nullable()
+      .describe("Pass as `cursor` for the page after this one (same sort and filters); null on the last page."),
+  });
+}
+export type CursorPage<T> = Page<T> & { nextCursor: string | null };
 
 /** A 204's empty body, described for the API document. */
 export const NoContent = (description: string) => z.null().describe(description);

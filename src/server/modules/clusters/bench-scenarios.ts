@@ -1,10 +1,10 @@
 /**
  * The registry's load scenarios (bench/run.ts): the national list with a
- * filter at page 1 and page 40, the national overview and a province's, a
- * cluster's page as its manager opens it, search typed with Arabic letter
- * forms, a ZWNJ and Persian digits, and a province office's working mix
- * with 10% writes (record edits and life-cycle steps). Loaded only by the
- * benchmark.
+ * filter at page 1 and page 40 (by offset and by cursor), the national
+ * overview and a province's, a cluster's page as its manager opens it,
+ * search typed with Arabic letter forms, a ZWNJ and Persian digits, and a
+ * province office's working mix with 10% writes (record edits and
+ * life-cycle steps). Loaded only by the benchmark.
  */
 
 import type { BenchRequest, BenchScenario } from "../../../../bench/kit";
@@ -16,7 +16,7 @@ const API = "/api/v1";
 const LIMIT = 25;
 const LIST = `${API}/clusters?state=identified&sort=name&order=asc&limit=${LIMIT}`;
 
-type ClusterPage = { items: { id: string; state: string }[]; total: number };
+type ClusterPage = { items: { id: string; state: string }[]; total: number; nextCursor: string | null };
 
 const search = (id: string, title: string, q: string): BenchScenario => ({
   id,
@@ -51,6 +51,22 @@ const scenarios: BenchScenario[] = [
       const { total } = await ctx.get<ClusterPage>("national", `${LIST}&offset=0`);
       const page = Math.max(0, Math.min(39, Math.ceil(total / LIMIT) - 1));
       return { as: "national", requests: [{ path: `${LIST}&offset=${page * LIMIT}` }] };
+    },
+  },
+  {
+    id: "list-cursor",
+    title: "registry list, state filter, page 40 by cursor (national admin)",
+    kind: "read",
+    deepPageOf: "list-p1",
+    prepare: async (ctx) => {
+      // Page 40 (or the last), reached as a reader paging on reaches it: each page's nextCursor in turn.
+      let path = `${LIST}&offset=0`;
+      for (let page = 1; page < 40; page++) {
+        const { nextCursor } = await ctx.get<ClusterPage>("national", path);
+        if (!nextCursor) break;
+        path = `${LIST}&cursor=${nextCursor}`;
+      }
+      return { as: "national", requests: [{ path }] };
     },
   },
   {

@@ -8,6 +8,7 @@ import type { Actor } from "../../../core/permissions";
 import { authorizeAnywhere } from "../../auth/authorize";
 import type { Deps } from "../../context";
 import { type Lang, t } from "../../i18n";
+import { orderByKeys } from "../../services/keyset";
 import {
   applyFilters,
   baseQuery,
@@ -15,8 +16,9 @@ import {
   type ContractDto,
   contractsOf,
   type ListClustersQuery,
-  SORTS,
+  registryOrder,
   toDetail,
+  withProvince,
 } from "./shared";
 
 /** All registry rows matching the filters, for the export (bounded by the registry's size). */
@@ -27,11 +29,7 @@ export async function clustersForExport(
 ): Promise<ClusterDetailDto[]> {
   const a = authorizeAnywhere(actor, "cluster.read");
   const db = deps.database.db;
-  const rows = await applyFilters(baseQuery(db), a, q)
-    .selectAll("clusters")
-    .select(["provinces.name_fa as province_name_fa", "provinces.name_en as province_name_en"])
-    .orderBy(SORTS[q.sort], q.order)
-    .orderBy("clusters.name_sort")
+  const rows = await orderByKeys(withProvince(applyFilters(baseQuery(db), a, q)), registryOrder(q.sort, q.order))
     .limit(50_000)
     .execute();
   const today = todayIso();

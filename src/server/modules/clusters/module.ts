@@ -1,4 +1,5 @@
 import { defineModule } from "../module";
+import * as m0009 from "./migrations/0009_clusters_list_index";
 import { clusterRoutes } from "./routes";
 import { clusterScope, transitionScope } from "./shared";
 
@@ -25,6 +26,7 @@ export const clustersModule = defineModule({
     "approvals_required",
     "approval_after_step",
   ],
+  migrations: { "0009_clusters_list_index": m0009 },
   auditActions: ["cluster.create", "cluster.update", "cluster.transition", "contract.create", "contract.update"],
   attachmentOwners: {
     cluster: { scope: clusterScope, read: "cluster.read", write: "cluster.update" },

@@ -13,12 +13,13 @@ import { type ClusterStateName, checkTransition } from "../../../core/lifecycle"
 import { compactFa, normalizeFa, sortKeyFa } from "../../../core/normalize";
 import type { Actor } from "../../../core/permissions";
 import type { ClusterCreateInput, ClusterUpdateInput, TransitionInput } from "../../../core/schemas/clusters";
-import type { Page } from "../../../core/schemas/common";
+import type { CursorPage } from "../../../core/schemas/common";
 import { authorize, authorizeAnywhere } from "../../auth/authorize";
 import { type Deps, nowIso } from "../../context";
 import type { ClusterRow, DB } from "../../db/schema";
-import { badRequest, conflict, fieldError } from "../../errors";
+import { AppError, badRequest, conflict, fieldError } from "../../errors";
 import { diffFields } from "../../services/diff";
+import { afterKeys, decodeCursor, encodeCursor, orderByKeys } from "../../services/keyset";
 import { authorizeRecord } from "../../services/load";
 import { paginate } from "../../services/paginate";
 import { writeAudit } from "../audit/service";
@@ -33,8 +34,10 @@ import {
   loadDetail,
   notFuture,
   parseList,
-  SORTS,
+  registryKeyValues,
+  registryOrder,
   toDto,
+  withProvince,
 } from "./shared";
 
 function searchKey(c: { nameFa: string; nameEn?: string | null; place?: string | null; sector?: string | null }) {
@@ -43,25 +46,33 @@ function searchKey(c: { nameFa: string; nameEn?: string | null; place?: string |
 
 // ----------------------------------------------------------------- reading
 
-export async function listClusters(deps: Deps, actor: Actor | null, q: ListClustersQuery): Promise<Page<ClusterDto>> {
+export async function listClusters(
+  deps: Deps,
+  actor: Actor | null,
+  q: ListClustersQuery,
+): Promise<CursorPage<ClusterDto>> {
   const a = authorizeAnywhere(actor, "cluster.read");
   const db = deps.database.db;
+  const keys = registryOrder(q.sort, q.order);
+  const tag = `clusters:${q.sort}:${q.order}`;
+  if (q.cursor && q.offset > 0) throw new AppError(400, "validation_failed", {}, [{ path: "querystring.offset" }]);
+  const after = q.cursor ? decodeCursor(q.cursor, tag, keys.length) : null;
   const base = applyFilters(baseQuery(db), a, q);
-  const { rows, total } = await paginate(base, q, (b) =>
-    b
-      .selectAll("clusters")
-      .select(["provinces.name_fa as province_name_fa", "provinces.name_en as province_name_en"])
-      .orderBy(SORTS[q.sort], q.order)
-      .orderBy("clusters.name_sort")
-      .orderBy("clusters.id"),
-  );
+  // One row past the page says whether there is a next one.
+  const { rows, total } = await paginate(base, { limit: q.limit + 1, offset: q.offset }, (b) => {
+    const page = withProvince(b);
+    return orderByKeys(after ? page.where(afterKeys(keys, after)) : page, keys);
+  });
+  const shown = rows.slice(0, q.limit);
+  const last = shown.at(-1);
+  const nextCursor = rows.length > q.limit && last ? encodeCursor(tag, registryKeyValues(q.sort, last)) : null;
   const today = todayIso();
   const contracts = await contractsOf(
     db,
-    rows.map((r) => r.id),
+    shown.map((r) => r.id),
     today,
   );
-  return { items: rows.map((r) => toDto(r, contracts.get(r.id) ?? [], today)), total };
+  return { items: shown.map((r) => toDto(r, contracts.get(r.id) ?? [], today)), total, nextCursor };
 }
 
 export async function getCluster(deps: Deps, actor: Actor | null, id: string): Promise<ClusterDetailDto> {

@@ -4,7 +4,7 @@
  * how rows become them, loading a cluster's detail, and the scope of a
  * cluster or a transition for other modules' permission checks.
  */
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { z } from "zod";
 import { addDaysIso, addYearsIso, todayIso } from "../../../core/jalali";
 import { type ClusterStateName, implementationYear, nextStates, PROJECT_STATES } from "../../../core/lifecycle";
@@ -23,6 +23,7 @@ import type {
 import { containsNormalized } from "../../db/dialect";
 import type { ClusterRow, DB } from "../../db/schema";
 import { fieldError } from "../../errors";
+import type { SortKey } from "../../services/keyset";
 import { found } from "../../services/load";
 import { inScope } from "../../services/scope";
 
@@ -38,14 +39,28 @@ export type ClusterDetailDto = z.infer<typeof ClusterRecordOut>;
 
 export type ClusterJoined = ClusterRow & { province_name_fa: string; province_name_en: string };
 
+/**
+ * The registry's rows: clusters not archived. Their province's names are
+ * joined by the queries that show them (withProvince), so a count or a
+ * filter reads clusters alone (every cluster has its province: a foreign key).
+ */
 export function baseQuery(db: Kysely<DB>) {
-  return db
-    .selectFrom("clusters")
-    .innerJoin("provinces", "provinces.code", "clusters.province_code")
-    .where("clusters.archived_at", "is", null);
+  return db.selectFrom("clusters").where("clusters.archived_at", "is", null);
 }
 
 export type Base = ReturnType<typeof baseQuery>;
+
+/** The registry's columns for a DTO: the cluster's own, its province's names and sort key. */
+export function withProvince(q: Base) {
+  return q
+    .innerJoin("provinces", "provinces.code", "clusters.province_code")
+    .selectAll("clusters")
+    .select([
+      "provinces.name_fa as province_name_fa",
+      "provinces.name_en as province_name_en",
+      "provinces.name_sort as province_name_sort",
+    ]);
+}
 
 /** A cluster's scope (for permission checks by other modules), or 404. */
 export async function clusterScope(db: Kysely<DB>, id: string) {
@@ -190,21 +205,52 @@ export function applyFilters(base: Base, actor: Actor, q: ClusterFilters): Base 
   return b;
 }
 
-export const SORTS = {
-  name: "clusters.name_sort",
-  province: "provinces.name_sort",
-  state: "clusters.state",
-  stateSince: "clusters.state_since",
-} as const;
+type ClusterSortName = ListClustersQuery["sort"];
+
+/**
+ * The registry's order for a sort: the sorted key in the asked direction,
+ * then the name and the id ascending (stable pages, names A to Z within a
+ * state or province); sorted by name, the id follows the name's direction so
+ * one index serves both. The list, its cursors and the export use it; every
+ * key is non-null (a missing state date sorts as the earliest).
+ */
+export function registryOrder(sort: ClusterSortName, order: "asc" | "desc"): SortKey[] {
+  const byName: SortKey[] = [
+    { expr: "clusters.name_sort", dir: "asc" },
+    { expr: "clusters.id", dir: "asc" },
+  ];
+  switch (sort) {
+    case "name":
+      return byName.map((k) => ({ ...k, dir: order }));
+    case "province":
+      return [{ expr: "provinces.name_sort", dir: order }, ...byName];
+    case "state":
+      return [{ expr: "clusters.state", dir: order }, ...byName];
+    case "stateSince":
+      return [{ expr: sql`coalesce(${sql.ref("clusters.state_since")}, '')`, dir: order }, ...byName];
+  }
+}
+
+/** A row's values for registryOrder's keys, in the same order (for its cursor). */
+export function registryKeyValues(
+  sort: ClusterSortName,
+  r: Pick<ClusterRow, "name_sort" | "id" | "state" | "state_since"> & { province_name_sort: string },
+): string[] {
+  const byName = [r.name_sort, r.id];
+  switch (sort) {
+    case "name":
+      return byName;
+    case "province":
+      return [r.province_name_sort, ...byName];
+    case "state":
+      return [r.state, ...byName];
+    case "stateSince":
+      return [r.state_since ?? "", ...byName];
+  }
+}
 
 export async function loadDetail(db: Kysely<DB>, id: string): Promise<ClusterDetailDto> {
-  const r = found(
-    await baseQuery(db)
-      .selectAll("clusters")
-      .select(["provinces.name_fa as province_name_fa", "provinces.name_en as province_name_en"])
-      .where("clusters.id", "=", id)
-      .executeTakeFirst(),
-  );
+  const r = found(await withProvince(baseQuery(db).where("clusters.id", "=", id)).executeTakeFirst());
   const today = todayIso();
   const contracts = (await contractsOf(db, [id], today)).get(id) ?? [];
   const transitions = await db
