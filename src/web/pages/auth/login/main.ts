@@ -93,15 +93,22 @@ function headers(json: boolean): Record<string, string> {
 }
 
 /** A refused sign-in, with the server's message for it. */
-class Refused extends Error {}
+class Refused extends Error {
+  constructor(
+    message: string,
+    readonly code?: string,
+  ) {
+    super(message);
+  }
+}
 
 /** The server's localised message for a failed answer (problem+json `detail`, as the app's ApiError). */
 async function refusal(res: Response): Promise<Refused> {
   if ((res.headers.get("content-type") ?? "").includes("json")) {
     try {
-      const problem = (await res.json()) as { detail?: string; title?: string };
+      const problem = (await res.json()) as { detail?: string; title?: string; code?: string };
       const message = problem.detail || problem.title;
-      if (message) return new Refused(message);
+      if (message) return new Refused(message, problem.code);
     } catch {
       // not JSON after all: the generic message
     }
@@ -115,14 +122,18 @@ function goOn(locale: unknown): void {
   window.location.replace(next);
 }
 
+type Session = { user: { locale: string } };
+
+function fetchSession(): Promise<Session | null> {
+  return fetch(`${API}/auth/me`, { headers: headers(false), credentials: "same-origin" }).then(
+    (res) => (res.ok ? (res.json() as Promise<Session>) : null),
+    () => null,
+  );
+}
+
 /** With the hint cookie a session may exist: if it does, the sign-in page is skipped. */
 const mayHaveSession = document.cookie.split(/;\s*/).some((c) => c.startsWith(`${HINT_COOKIE}=`));
-const session: Promise<{ user: { locale: string } } | null> = mayHaveSession
-  ? fetch(`${API}/auth/me`, { headers: headers(false), credentials: "same-origin" }).then(
-      (res) => (res.ok ? res.json() : null),
-      () => null,
-    )
-  : Promise.resolve(null);
+const session = mayHaveSession ? fetchSession() : Promise.resolve(null);
 void session.then((me) => {
   if (me) goOn(me.user.locale);
 });
@@ -142,8 +153,15 @@ form.addEventListener("submit", async (e) => {
       body: JSON.stringify({ email: email.value.trim(), password: password.value }),
       credentials: "same-origin",
     });
-    if (!res.ok) throw await refusal(res);
-    const signedIn = (await res.json()) as { user: { locale: string } };
+    if (!res.ok) {
+      const refused = await refusal(res);
+      // A live session without the hint cookie (one older than the cookie) refuses a sign-in
+      // that lacks its CSRF token: there is a session, so go on with it.
+      const live = refused.code === "csrf_failed" ? await fetchSession() : null;
+      if (live) return goOn(live.user.locale);
+      throw refused;
+    }
+    const signedIn = (await res.json()) as Session;
     goOn(signedIn.user.locale);
   } catch (err) {
     // fetch fails with a TypeError when the server cannot be reached.
