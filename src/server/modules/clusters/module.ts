@@ -1,5 +1,7 @@
 import { defineModule } from "../module";
 import * as m0009 from "./migrations/0009_clusters_list_index";
+import * as m0010 from "./migrations/0010_clusters_state_counts";
+import * as m0011 from "./migrations/0011_clusters_state_counts_fill";
 import { clusterRoutes } from "./routes";
 import { clusterScope, transitionScope } from "./shared";
 
@@ -26,7 +28,11 @@ export const clustersModule = defineModule({
     "approvals_required",
     "approval_after_step",
   ],
-  migrations: { "0009_clusters_list_index": m0009 },
+  migrations: {
+    "0009_clusters_list_index": m0009,
+    "0010_clusters_state_counts": m0010,
+    "0011_clusters_state_counts_fill": m0011,
+  },
   auditActions: ["cluster.create", "cluster.update", "cluster.transition", "contract.create", "contract.update"],
   attachmentOwners: {
     cluster: { scope: clusterScope, read: "cluster.read", write: "cluster.update" },
