@@ -23,12 +23,7 @@ import Fastify, {
   type FastifyReply,
   type FastifyRequest,
 } from "fastify";
-import {
-  hasZodFastifySchemaValidationErrors,
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-} from "fastify-type-provider-zod";
+import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, validatorCompiler } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { sizeIssueKey } from "../core/issues";
 import type { Actor } from "../core/permissions";
@@ -38,6 +33,7 @@ import { type ResolvedAuth, resolveBearer, resolveSession, SESSION_COOKIE, SESSI
 import type { Config } from "./config";
 import type { Deps } from "./context";
 import { AppError, type ErrorParam, errorMessage, type FieldIssue } from "./errors";
+import { type ResponseSerializer, responseSerializer } from "./http/serializer";
 import { type Lang, langFrom, t } from "./i18n";
 import { apiTags, moduleRoutes } from "./modules/index";
 import { WEB_DIST } from "./paths";
@@ -45,6 +41,8 @@ import { WEB_DIST } from "./paths";
 declare module "fastify" {
   interface FastifyInstance {
     deps: Deps;
+    /** How responses are serialized; its `fallbacks` name the routes zod still serializes. */
+    responseSerializer: ResponseSerializer;
   }
   interface FastifyRequest {
     auth: ResolvedAuth;
@@ -287,7 +285,10 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<Fas
   app.decorateRequest("auth", null as unknown as ResolvedAuth);
   app.decorateRequest("lang", "fa");
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  // Compiled from each response schema (src/server/http/serializer.ts); checked against zod in tests.
+  const serializer = responseSerializer({ check: config.responseCheck });
+  app.decorate("responseSerializer", serializer);
+  app.setSerializerCompiler(serializer.compiler);
 
   await app.register(helmet, {
     contentSecurityPolicy: {

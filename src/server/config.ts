@@ -25,6 +25,9 @@ const EnvSchema = z.object({
   JOBS_WORKER: z.enum(["on", "off"]).default("on"),
   JOBS_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
   JOBS_RETRY_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(30_000),
+  // auto: on when NODE_ENV is test (the test suites), off otherwise.
+  RESPONSE_CHECK: z.enum(["auto", "on", "off"]).default("auto"),
+  NODE_ENV: z.string().optional(),
 });
 
 export type DatabaseConfig = { dialect: "sqlite"; file: string } | { dialect: "postgres"; url: string };
@@ -50,6 +53,12 @@ export interface Config {
     /** The first retry's delay; each further retry doubles it. */
     retryBaseMs: number;
   };
+  /**
+   * Every response is also parsed by its zod schema (a wrong shape is a 500)
+   * and the compiled serializer's output compared with zod's
+   * (src/server/http/serializer.ts). For tests: it costs what compiling saves.
+   */
+  responseCheck: boolean;
 }
 
 /** Parses a postgres:// URL or explains in one line what is wrong with it. */
@@ -95,5 +104,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: e.DEMO,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     jobs: { worker: e.JOBS_WORKER === "on", pollMs: e.JOBS_POLL_MS, retryBaseMs: e.JOBS_RETRY_BASE_MS },
+    responseCheck: e.RESPONSE_CHECK === "auto" ? e.NODE_ENV === "test" : e.RESPONSE_CHECK === "on",
   };
 }

@@ -57,7 +57,13 @@ export async function startEnv(
 ): Promise<{ env: TestEnv; stop(): Promise<void> }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "khooshe-test-"));
   let dropPg: (() => Promise<void>) | null = null;
-  const envVars: Record<string, string> = { DATA_DIR: dataDir, LOG_LEVEL: "silent", RATE_LIMIT_PER_MINUTE: "100000" };
+  const envVars: Record<string, string> = {
+    DATA_DIR: dataDir,
+    LOG_LEVEL: "silent",
+    RATE_LIMIT_PER_MINUTE: "100000",
+    // Every response parsed by its schema too, and the compiled serializer's output compared with zod's.
+    RESPONSE_CHECK: "on",
+  };
   if (engine === "postgres") {
     const created = await createPgDatabase(inject("pgAdminUrl")!);
     envVars.DATABASE_URL = created.url;
