@@ -10,7 +10,6 @@ import path from "node:path";
 import zlib from "node:zlib";
 import compress from "@fastify/compress";
 import cookie from "@fastify/cookie";
-import helmet from "@fastify/helmet";
 import multipart from "@fastify/multipart";
 import rateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
@@ -33,6 +32,7 @@ import { type ResolvedAuth, resolveBearer, resolveSession, SESSION_COOKIE, SESSI
 import type { Config } from "./config";
 import type { Deps } from "./context";
 import { AppError, type ErrorParam, errorMessage, type FieldIssue } from "./errors";
+import { helmetHeaders } from "./http/security-headers";
 import { type ResponseSerializer, responseSerializer } from "./http/serializer";
 import { type Lang, langFrom, t } from "./i18n";
 import { apiTags, moduleRoutes } from "./modules/index";
@@ -290,7 +290,8 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<Fas
   app.decorate("responseSerializer", serializer);
   app.setSerializerCompiler(serializer.compiler);
 
-  await app.register(helmet, {
+  // Helmet's headers, worked out once (they depend on nothing in the request) and set on every answer.
+  const securityHeaders = helmetHeaders({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -311,6 +312,10 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<Fas
     xFrameOptions: { action: "deny" },
     // Only a request that came over HTTPS may tell the browser to stay on HTTPS (the onSend hook below).
     strictTransportSecurity: false,
+  });
+  app.addHook("onRequest", function securityHeadersHook(_req, reply, done) {
+    reply.headers(securityHeaders);
+    done();
   });
   app.addHook("onSend", async (req, reply, payload) => {
     // req.protocol believes X-Forwarded-Proto only when TRUST_PROXY is set.

@@ -1,12 +1,13 @@
 /**
  * The response path's fast parts (src/server/http): every route's response
- * schema compiles to a serializer (none left to zod), and a production-mode
- * server (RESPONSE_CHECK off) sends no property a schema does not declare.
+ * schema compiles to a serializer (none left to zod), a production-mode
+ * server (RESPONSE_CHECK off) sends no property a schema does not declare,
+ * and the security headers worked out once at start are helmet's, unchanged.
  */
 import { expect, it } from "vitest";
 import { z } from "zod";
 import { ClusterDetailOut, ClusterPageOut } from "../../src/core/schemas/clusters";
-import { signedIn } from "../support/client";
+import { Client, signedIn } from "../support/client";
 import { describeEngines, makeCluster, makeUser } from "../support/harness";
 
 /** Paths in `value` that the JSON Schema of `schema`'s output does not declare. */
@@ -37,6 +38,27 @@ function undeclared(schema: z.ZodType, value: unknown): string[] {
   return found;
 }
 
+/** Helmet's headers for Khooshe's options (CSP, DENY, no HSTS over HTTP), as @fastify/helmet sent them. */
+const SECURITY_HEADERS = {
+  "content-security-policy":
+    "default-src 'self';base-uri 'self';font-src 'self' data:;form-action 'self';frame-ancestors 'none';img-src 'self' data: blob:;object-src 'none';script-src 'self';script-src-attr 'none';style-src 'self' 'unsafe-inline';connect-src 'self'",
+  "cross-origin-opener-policy": "same-origin",
+  "cross-origin-resource-policy": "same-origin",
+  "origin-agent-cluster": "?1",
+  "referrer-policy": "no-referrer",
+  "x-content-type-options": "nosniff",
+  "x-dns-prefetch-control": "off",
+  "x-download-options": "noopen",
+  "x-frame-options": "DENY",
+  "x-permitted-cross-domain-policies": "none",
+  "x-xss-protection": "0",
+};
+const NAMES = [...Object.keys(SECURITY_HEADERS), "strict-transport-security", "x-powered-by"];
+
+function securityHeaders(h: Headers): Record<string, string> {
+  return Object.fromEntries(NAMES.flatMap((n) => (h.get(n) === null ? [] : [[n, h.get(n)!]])));
+}
+
 describeEngines(
   "response path in production mode",
   (env) => {
@@ -57,6 +79,21 @@ describeEngines(
       expect(undeclared(ClusterDetailOut, one.body)).toEqual([]);
       // The same rows, validated by the schema as the test suites' check mode would.
       expect(ClusterDetailOut.strict().safeParse(one.body).success).toBe(true);
+    });
+
+    it("sends helmet's security headers on answers, problems and static files, the same each time", async () => {
+      const c = new Client(env());
+      for (const path of ["/api/health", "/api/v1/clusters", "/api/v1/no-such-thing", "/robots.txt", "/api/health"]) {
+        const r = await c.get(path);
+        expect(securityHeaders(r.headers), path).toEqual(SECURITY_HEADERS);
+      }
+      // The API docs keep the CSP Swagger UI needs, and the rest of the set.
+      const docs = await c.get("/api/docs/");
+      expect(docs.headers.get("content-security-policy")).toContain("validator.swagger.io");
+      expect({ ...securityHeaders(docs.headers), "content-security-policy": "" }).toEqual({
+        ...SECURITY_HEADERS,
+        "content-security-policy": "",
+      });
     });
   },
   { RESPONSE_CHECK: "off" },
