@@ -19,18 +19,24 @@ const escapeHtml = (v: string) => v.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(
  * tagline (from the Persian locale file, Persian being the default) on the
  * sign-in page's background. On a slow line this paints within the HTML's
  * own round trip instead of after the entry script; React replaces it.
+ * The page's meta description comes from the same file.
  */
 function bootSplash(): Plugin {
   return {
     name: "khooshe:boot-splash",
     transformIndexHtml(html, ctx) {
       if (path.resolve(ctx.filename) !== path.join(WEB, "index.html")) return;
-      const common = readLocale("fa", "common") as { app: { name: string; tagline: string } };
+      const common = readLocale("fa", "common") as { app: { name: string; tagline: string; description: string } };
       const splash =
         `<div class="boot" aria-busy="true"><p class="boot-name">${escapeHtml(common.app.name)}</p>` +
         `<p class="boot-tagline">${escapeHtml(common.app.tagline)}</p></div>`;
       if (!html.includes('<div id="root"></div>')) throw new Error("boot-splash: #root is missing from index.html");
-      return html.replace('<div id="root"></div>', `<div id="root">${splash}</div>`);
+      const description = '<meta name="description" content="" />';
+      if (!html.includes(description))
+        throw new Error("boot-splash: the empty meta description is missing from index.html");
+      return html
+        .replace(description, `<meta name="description" content="${escapeHtml(common.app.description)}" />`)
+        .replace('<div id="root"></div>', `<div id="root">${splash}</div>`);
     },
   };
 }

@@ -487,15 +487,27 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<Fas
       },
     });
   }
+  /** A page of the web app: the sign-in page, or the SPA (which owns every other path, its 404 page included). */
+  const sendPage = (req: FastifyRequest, reply: FastifyReply) => {
+    // The sign-in page is its own small page (not the app's bundle).
+    if (SIGN_IN_PATH.test(req.url)) return reply.code(200).sendFile("login.html");
+    // Every page of the app needs a session: a browser without the cookie goes to the sign-in
+    // page at once rather than downloading the app to be sent there (a first visit on a slow line).
+    if (!req.cookies[SESSION_COOKIE]) {
+      const next = req.url === "/" ? "" : `?next=${encodeURIComponent(req.url)}`;
+      return reply.code(302).header("cache-control", "no-store").header("location", `/login${next}`).send();
+    }
+    return reply.code(200).sendFile("index.html");
+  };
+  // "/" is a page like any other, not the static files' directory index.
+  if (hasWeb) app.get("/", { schema: { hide: true }, config: { public: true } }, sendPage);
   app.setNotFoundHandler((req, reply) => {
     const wantsPage =
       (req.method === "GET" || req.method === "HEAD") &&
       !req.url.startsWith("/api") &&
       !req.url.startsWith("/assets/") &&
       hasWeb;
-    // The sign-in page is its own small page (not the app's bundle); the SPA owns every other path
-    // (including its own 404 page).
-    if (wantsPage) return reply.code(200).sendFile(SIGN_IN_PATH.test(req.url) ? "login.html" : "index.html");
+    if (wantsPage) return sendPage(req, reply);
     return sendProblem(reply, req.lang ?? "fa", 404, "route_not_found");
   });
 

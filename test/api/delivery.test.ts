@@ -1,7 +1,8 @@
 /**
  * Delivery of the web app and the API: precompressed static files (brotli,
  * gzip, identity) with immutable caching for hashed assets and no-cache for
- * index.html and the sign-in page (login.html at /login), JSON compressed on the fly above 1 KB, robots.txt. Needs the
+ * index.html and the sign-in page (login.html at /login; a page of the app asked for without a session
+ * cookie is sent there), JSON compressed on the fly above 1 KB, robots.txt. Needs the
  * built web app (`npm run build:web`, which the test script runs first).
  */
 import fs from "node:fs";
@@ -9,6 +10,7 @@ import path from "node:path";
 import zlib from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { todayIso } from "../../src/core/jalali";
+import faCommon from "../../src/web/locales/fa/common.json";
 import { signedIn } from "../support/client";
 import { describeEngines, makeUser } from "../support/harness";
 
@@ -79,8 +81,10 @@ describeEngines("delivery", (get) => {
     });
 
     it("serves index.html with no-cache, also for a client route and compressed", async () => {
+      // A browser that holds a session cookie (checked by the app's first API call, not here).
+      const cookie = "khooshe_session=held-by-the-browser";
       for (const p of ["/", "/index.html", "/clusters", "/users/some-id"]) {
-        const r = await raw(get().baseUrl + p, "br, gzip");
+        const r = await raw(get().baseUrl + p, "br, gzip", { cookie });
         expect(r.status, p).toBe(200);
         expect(r.headers["content-type"], p).toMatch(/^text\/html/);
         expect(r.headers["cache-control"], p).toBe("no-cache");
@@ -88,11 +92,32 @@ describeEngines("delivery", (get) => {
         expect(html, p).toContain('<div id="root">');
         expect(html, p).toMatch(/<meta name="description" content="[^"]*[\u0600-\u06FF]/);
       }
+      // The description comes from the locale file (fa/common.json app.description), not the markup.
+      const home = await raw(`${get().baseUrl}/`, "identity", { cookie });
+      expect(home.body.toString("utf8")).toContain(`<meta name="description" content="${faCommon.app.description}" />`);
       // Unknown assets and API addresses stay 404, not the page.
       const missing = await raw(`${get().baseUrl}/assets/no-such-file.js`, "br");
       expect(missing.status).toBe(404);
       expect(missing.headers["content-type"]).toMatch(/problem\+json/);
     });
+  });
+
+  it("sends a browser without a session cookie from any page of the app to the sign-in page, keeping where it was going", async () => {
+    const cases: [string, string][] = [
+      ["/", "/login"],
+      ["/clusters?state=active&page=2", `/login?next=${encodeURIComponent("/clusters?state=active&page=2")}`],
+      ["/users/some-id", `/login?next=${encodeURIComponent("/users/some-id")}`],
+    ];
+    for (const [p, location] of cases) {
+      const r = await raw(get().baseUrl + p, "br, gzip");
+      expect(r.status, p).toBe(302);
+      expect(r.headers.location, p).toBe(location);
+      expect(r.headers["cache-control"], p).toBe("no-store");
+    }
+    // The sign-in page itself, files and the API are not redirected.
+    expect((await raw(`${get().baseUrl}/login`, "br")).status).toBe(200);
+    expect((await raw(`${get().baseUrl}/robots.txt`, "br")).status).toBe(200);
+    expect((await raw(`${get().baseUrl}/api/v1/auth/me`, "br")).status).toBe(401);
   });
 
   it("serves the sign-in page at /login with no-cache, compressed: its own small page, not the app", async () => {
@@ -115,8 +140,9 @@ describeEngines("delivery", (get) => {
       ]);
     }
     // A path that merely begins like it is the app's.
-    const other = await raw(`${get().baseUrl}/loginx`, "identity");
+    const other = await raw(`${get().baseUrl}/loginx`, "identity", { cookie: "khooshe_session=held" });
     expect(other.body.toString("utf8")).toContain('<div id="root">');
+    expect((await raw(`${get().baseUrl}/loginx`, "identity")).headers.location).toBe("/login?next=%2Floginx");
   });
 
   it("serves robots.txt: the signed-in app is not for search engines", async () => {
