@@ -2,6 +2,7 @@ import { defineModule } from "../module";
 import * as m0009 from "./migrations/0009_clusters_list_index";
 import * as m0010 from "./migrations/0010_clusters_state_counts";
 import * as m0011 from "./migrations/0011_clusters_state_counts_fill";
+import * as m0012 from "./migrations/0012_clusters_list_index_state_only";
 import { clusterRoutes } from "./routes";
 import { clusterScope, transitionScope } from "./shared";
 
@@ -32,6 +33,7 @@ export const clustersModule = defineModule({
     "0009_clusters_list_index": m0009,
     "0010_clusters_state_counts": m0010,
     "0011_clusters_state_counts_fill": m0011,
+    "0012_clusters_list_index_state_only": m0012,
   },
   auditActions: ["cluster.create", "cluster.update", "cluster.transition", "contract.create", "contract.update"],
   attachmentOwners: {
