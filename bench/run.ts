@@ -54,7 +54,7 @@ import { type Proc, Sampler, startProcess, statusKb } from "./server";
 
 /** What `npm start` runs, after `npm run build` (here without the web app's build). */
 const START_ENTRY = "dist/server/main.js";
-const START_NODE_ARGS = ["--enable-source-maps"];
+const START_NODE_ARGS = ["--enable-source-maps", "--max-old-space-size=128"];
 
 interface Options {
   scale: ScaleName;

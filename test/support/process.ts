@@ -7,7 +7,7 @@ import path from "node:path";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 /** What `npm start` runs: the built server (test/support/build-server.ts builds it before the API tests). */
-export const SERVER_ARGS = ["--enable-source-maps", path.join(ROOT, "dist/server/main.js")];
+export const SERVER_ARGS = ["--enable-source-maps", "--max-old-space-size=128", path.join(ROOT, "dist/server/main.js")];
 
 /** The test's environment plus `extra`; DATABASE_URL only when `extra` sets it. */
 export function baseEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
