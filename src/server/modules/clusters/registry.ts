@@ -296,16 +296,6 @@ export async function transitionCluster(
       if (!agent) throw badRequest("contract_required");
     }
     const now = nowIso();
-    await trx
-      .updateTable("clusters")
-      .set({
-        state: input.toState,
-        state_since: input.happenedOn,
-        resume_state: input.toState === "on_hold" ? from : null,
-        updated_at: now,
-      })
-      .where("id", "=", id)
-      .execute();
     const transitionId = randomUUID();
     await trx
       .insertInto("cluster_transitions")
@@ -337,6 +327,18 @@ export async function transitionCluster(
         approvals: input.approvals ?? null,
       },
     });
+    // The state last: its trigger updates the province's counts (cluster_state_counts),
+    // whose rows every step in the province waits for, so they are held only until commit.
+    await trx
+      .updateTable("clusters")
+      .set({
+        state: input.toState,
+        state_since: input.happenedOn,
+        resume_state: input.toState === "on_hold" ? from : null,
+        updated_at: now,
+      })
+      .where("id", "=", id)
+      .execute();
   });
   return loadDetail(db, id);
 }
