@@ -51,25 +51,27 @@ export function toUserDto(u: UserRow, grants: GrantWithNames[]): UserDto {
     lastLoginAt: u.last_login_at,
     grants: grants.map((g) => ({
       id: g.id,
-      role: g.role as Role,
-      provinceCode: g.province_code,
-      clusterId: g.cluster_id,
-      enterpriseId: g.enterprise_id,
+      ...grantOf(g),
       clusterName: g.cluster_name,
       enterpriseName: g.enterprise_name,
     })),
   };
 }
 
-/** The grants of a user as the permission check wants them. */
-export async function grantsOf(db: Kysely<DB>, userId: string): Promise<Grant[]> {
-  const rows = await db.selectFrom("role_grants").selectAll().where("user_id", "=", userId).execute();
-  return rows.map((g) => ({
+/** A role_grants row as the permission check wants it (every level present, null where the role has none). */
+function grantOf(g: Pick<GrantRow, "role" | "province_code" | "cluster_id" | "enterprise_id">) {
+  return {
     role: g.role as Role,
     provinceCode: g.province_code,
     clusterId: g.cluster_id,
     enterpriseId: g.enterprise_id,
-  }));
+  } satisfies Grant;
+}
+
+/** The grants of a user as the permission check wants them. */
+export async function grantsOf(db: Kysely<DB>, userId: string): Promise<Grant[]> {
+  const rows = await db.selectFrom("role_grants").selectAll().where("user_id", "=", userId).execute();
+  return rows.map(grantOf);
 }
 
 /**
@@ -94,29 +96,25 @@ interface JoinedGrant {
 
 /** The grants in rows selected with JOINED_GRANT_COLUMNS. */
 export function joinedGrants(rows: readonly JoinedGrant[]): Grant[] {
-  return rows
-    .filter((r) => r.grant_role !== null)
-    .map((r) => ({
-      role: r.grant_role as Role,
-      provinceCode: r.grant_province_code,
-      clusterId: r.grant_cluster_id,
-      enterpriseId: r.grant_enterprise_id,
-    }));
+  return rows.flatMap((r) =>
+    r.grant_role === null
+      ? []
+      : [
+          grantOf({
+            role: r.grant_role,
+            province_code: r.grant_province_code,
+            cluster_id: r.grant_cluster_id,
+            enterprise_id: r.grant_enterprise_id,
+          }),
+        ],
+  );
 }
 
 /** The grants of many users in one query, by user id. */
 export async function grantsOfMany(db: Kysely<DB>, userIds: string[]): Promise<Map<string, Grant[]>> {
   const out = new Map<string, Grant[]>();
   for (const [id, rows] of await loadGrants(db, userIds)) {
-    out.set(
-      id,
-      rows.map((g) => ({
-        role: g.role as Role,
-        provinceCode: g.province_code,
-        clusterId: g.cluster_id,
-        enterpriseId: g.enterprise_id,
-      })),
-    );
+    out.set(id, rows.map(grantOf));
   }
   return out;
 }
