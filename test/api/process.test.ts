@@ -52,19 +52,25 @@ describe("server process", () => {
 
   it("creates the SQLite database, loads demo data on first start only, and finishes in-flight requests on SIGTERM", async () => {
     const dataDir = tmp();
-    const first = await startServer({ DATA_DIR: dataDir });
+    // Requests logged (info), so the test knows when the sign-in below has reached the server.
+    const first = await startServer({ DATA_DIR: dataDir, LOG_LEVEL: "info" });
     expect(first.out()).toContain("admin@khooshe.ir");
     expect(first.out()).toContain("Demo data loaded");
     expect(fs.existsSync(path.join(dataDir, "khooshe.db"))).toBe(true);
     const health = await fetch(`${first.url}/api/health`);
     expect(await health.json()).toMatchObject({ status: "ok", database: { dialect: "sqlite", ok: true } });
-    // A sign-in takes a few ms of scrypt; SIGTERM right after sending must still answer it.
+    // A sign-in takes a few ms of scrypt; SIGTERM while it runs must still answer it.
     const inFlight = fetch(`${first.url}/api/v1/auth/login`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ email: "admin@khooshe.ir", password: "Khooshe1234" }),
     });
-    await new Promise((r) => setTimeout(r, 5));
+    // SIGTERM once the server has the request (one sent after the close begins is refused, 503).
+    const received = Date.now();
+    while (!first.out().includes('"url":"/api/v1/auth/login"')) {
+      if (Date.now() - received > 10_000) throw new Error(`the sign-in never reached the server:\n${first.out()}`);
+      await new Promise((r) => setTimeout(r, 2));
+    }
     const exited = new Promise<number | null>((r) => first.proc.on("exit", (code) => r(code)));
     first.proc.kill("SIGTERM");
     const res = await inFlight;
