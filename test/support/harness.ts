@@ -15,6 +15,7 @@ import type { Role } from "../../src/core/permissions";
 import { hashPassword } from "../../src/server/auth/passwords";
 import { type Config, loadConfig } from "../../src/server/config";
 import type { Database } from "../../src/server/db/connection";
+import { insertEnterprise } from "../../src/server/modules/members/shared";
 import { createServer, openAndMigrate } from "../../src/server/start";
 
 export type EngineName = "sqlite" | "postgres";
@@ -159,18 +160,14 @@ export async function makeCluster(
 export async function makeEnterprise(env: TestEnv, cluster: { id: string; provinceCode: string }, name?: string) {
   const id = randomUUID();
   const n = name ?? `بنگاه ${randomBytes(3).toString("hex")}`;
-  await env.database.db
-    .insertInto("enterprises")
-    .values({
-      id,
-      cluster_id: cluster.id,
-      province_code: cluster.provinceCode,
-      name: n,
-      name_norm: normalizeFa(n),
-      name_sort: sortKeyFa(n),
-      created_at: new Date().toISOString(),
-    })
-    .execute();
+  await insertEnterprise(env.database.db, {
+    id,
+    clusterId: cluster.id,
+    clusterProvinceCode: cluster.provinceCode,
+    name: n,
+    now: new Date().toISOString(),
+    by: null,
+  });
   return { id, clusterId: cluster.id, provinceCode: cluster.provinceCode, name: n };
 }
 

@@ -7,7 +7,7 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
 import type { z } from "zod";
 import { AuditListQuery } from "../../src/core/schemas/audit";
-import { ClusterFilterQuery, ClusterStatsOut, EnterpriseListQuery } from "../../src/core/schemas/clusters";
+import { ClusterFilterQuery, ClusterStatsOut } from "../../src/core/schemas/clusters";
 import { type Page, pageOf, QueryBool } from "../../src/core/schemas/common";
 import {
   CriteriaInput,
@@ -18,6 +18,7 @@ import {
 } from "../../src/core/schemas/feasibility";
 import { MemberInput, MemberListQuery, MemberUpdateInput } from "../../src/core/schemas/governance";
 import { JobListQuery } from "../../src/core/schemas/jobs";
+import { EnterpriseListQuery } from "../../src/core/schemas/members";
 import { NotificationListQuery } from "../../src/core/schemas/notifications";
 import { UserListQuery } from "../../src/core/schemas/users";
 

@@ -9,15 +9,6 @@ export const clustersPolicy = definePolicy({
   },
   "cluster.create": { province_admin: "province" },
   "cluster.update": { province_admin: "province", cluster_manager: "cluster" },
-  // Enterprises belong to the members module to come; their rows move to its
-  // policy file with it (src/server/modules/clusters/enterprises.ts today).
-  "enterprise.read": {
-    province_admin: "province",
-    cluster_manager: "cluster",
-    council_member: "cluster",
-    member: "enterprise",
-  },
-  "enterprise.update": { province_admin: "province", cluster_manager: "cluster", member: "enterprise" },
   // The agent's and supervisor's contracts are the province's to record, not the agent's.
   "contract.manage": { province_admin: "province" },
 });

@@ -5,12 +5,16 @@
  * here (see "Adding a module" in docs/ARCHITECTURE.md). Pure, shared with
  * the web app, so nothing here may import Node or server code.
  */
+import { applicationsPolicy } from "./applications";
 import { auditPolicy } from "./audit";
 import { clustersPolicy } from "./clusters";
 import { type ActionOf, combinePolicies, type PolicyRow } from "./define";
 import { feasibilityPolicy } from "./feasibility";
 import { governancePolicy } from "./governance";
+import { importsPolicy } from "./imports";
 import { jobsPolicy } from "./jobs";
+import { membersPolicy } from "./members";
+import { networkPolicy } from "./network";
 import { notificationsPolicy } from "./notifications";
 import { tokensPolicy } from "./tokens";
 import { usersPolicy } from "./users";
@@ -24,6 +28,10 @@ export const POLICY_MODULES = {
   clusters: clustersPolicy,
   feasibility: feasibilityPolicy,
   governance: governancePolicy,
+  members: membersPolicy,
+  applications: applicationsPolicy,
+  imports: importsPolicy,
+  network: networkPolicy,
 } as const;
 
 export type PolicyAction = ActionOf<(typeof POLICY_MODULES)[keyof typeof POLICY_MODULES]>;

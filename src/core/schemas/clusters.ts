@@ -1,14 +1,12 @@
 /**
  * The cluster registry (modules/clusters): a cluster's record and its life
- * cycle, its contracts and milestones, the registry's filters and counts,
- * and the enterprises of the clusters (until the members module takes them).
+ * cycle, its contracts and milestones, the registry's filters and counts.
  */
 import { z } from "zod";
 import { CLUSTER_STATES, type ClusterStateName, transitionNeedsReason } from "../lifecycle";
 import {
   Cursor,
   cursorPageOf,
-  Id,
   IsoDate,
   Locale,
   Order,
@@ -256,17 +254,6 @@ export const ClusterStatsOut = z.object({
 });
 
 // ----------------------------------------------------------------- enterprises
-
-export const EnterpriseOut = z.object({
-  id: z.string(),
-  name: z.string(),
-  clusterId: z.string(),
-  clusterName: z.string(),
-  provinceCode: z.string(),
-});
-
-/** GET /enterprises: of one cluster, or matching a name. */
-export const EnterpriseListQuery = z.strictObject({ clusterId: Id.optional(), q: SearchText.optional(), ...Paging });
 
 /** One list of the registry's home card: the first rows and how many there are. */
 const agendaList = <T extends z.ZodType>(item: T) => z.object({ total: z.number().int(), items: z.array(item) });

@@ -65,6 +65,21 @@ export function pageOf<T extends z.ZodType>(item: T) {
 /** What pageOf(item) answers, for an item type: Page<User> is { items: User[]; total: number }. */
 export type Page<T> = z.infer<ReturnType<typeof pageOf<z.ZodType<T>>>>;
 
+/**
+ * A list answer filtered by a text search: a page, the total up to a cap,
+ * and whether more rows match than the cap counted.
+ */
+export function searchPageOf<T extends z.ZodType>(item: T) {
+  return pageOf(item).extend({
+    totalCapped: z
+      .boolean()
+      .describe(
+        "True when more rows match than were counted: `total` is then the cap (1,000) and the pages go on past it.",
+      ),
+  });
+}
+export type SearchPage<T> = Page<T> & { totalCapped: boolean };
+
 /** A list answer that can also be read by cursor: a page, the total, and where the next page starts. */
 export function cursorPageOf<T extends z.ZodType>(item: T) {
   return pageOf(item).extend({

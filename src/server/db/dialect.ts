@@ -106,6 +106,39 @@ export function containsNormalized(column: Expression<string> | string, normaliz
   return sql<SqlBool>`${col} like ${`%${likeEscape(normalizedQuery)}%`} escape '\\'`;
 }
 
+/**
+ * A normalised text column indexed for substring search: on SQLite an FTS5
+ * table with the trigram tokenizer beside it, kept by triggers and holding
+ * each row's key (members' 0013: `actors_fts`); on PostgreSQL a pg_trgm GIN
+ * index on the column itself.
+ */
+export interface TextIndex {
+  /** The searched table's key column, e.g. "actors.id". */
+  key: string;
+  /** The normalised column, e.g. "actors.search_norm". */
+  column: string;
+  /** SQLite: the FTS5 table and its column that holds the key. */
+  fts: { table: string; key: string };
+}
+
+/** A trigram index finds substrings of at least three characters; shorter ones are matched by LIKE. */
+const TRIGRAM = 3;
+
+/**
+ * The one text-search predicate for an indexed column: the same rows as
+ * containsNormalized() (a substring of the normalised text), found through
+ * the index. On SQLite the FTS5 table answers which keys hold the phrase;
+ * PostgreSQL's planner reads the GIN index for the LIKE itself.
+ */
+export function matchesText(dialect: DialectName, index: TextIndex, normalizedQuery: string): Expression<SqlBool> {
+  if (dialect === "sqlite" && [...normalizedQuery].length >= TRIGRAM) {
+    const phrase = `"${normalizedQuery.replace(/"/g, '""')}"`;
+    const fts = sql.table(index.fts.table);
+    return sql<SqlBool>`${sql.ref(index.key)} in (select ${sql.ref(index.fts.key)} from ${fts} where ${fts} match ${phrase})`;
+  }
+  return containsNormalized(index.column, normalizedQuery);
+}
+
 /** Lower-cases an expression the same way on both engines (ASCII e-mail addresses). */
 export function lower(column: string) {
   return sql<string>`lower(${sql.ref(column)})`;

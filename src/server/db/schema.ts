@@ -139,15 +139,31 @@ export interface GovernanceMembersTable {
   created_at: string;
 }
 
+/**
+ * An enterprise's own fields; its name, place and contacts are its row in
+ * `actors` (same id, the members module's table). `cluster_id` is its home
+ * cluster and `province_code` that cluster's province: the scope a member
+ * user's grant carries. Its memberships, home included, are `cluster_actors`.
+ */
 export interface EnterprisesTable {
   id: string;
   cluster_id: string;
   province_code: string;
-  name: string;
-  name_norm: string;
-  /** sortKeyFa(name): Persian alphabetical order on both engines. */
-  name_sort: string;
+  /** The company national ID (شناسه ملی), checksum-validated; unique when given. */
+  national_id: string | null;
+  legal_form: string | null;
+  employees_industrial: number | null;
+  employees_guild: number | null;
+  capacity: number | null;
+  capacity_unit: string | null;
+  certificates: string | null;
+  /** 0/1 */
+  export_experience: number | null;
+  export_markets: string | null;
+  contact_person: string | null;
   created_at: string;
+  /** Set by every write since 0013 (older rows were filled by 0014). */
+  updated_at: string;
 }
 
 export interface UsersTable {

@@ -8,6 +8,7 @@ import { compactFa, normalizeFa, sortKeyFa } from "../../core/normalize";
 import { hashPassword } from "../auth/passwords";
 import type { Database } from "../db/connection";
 import { writeAudit } from "../modules/audit/service";
+import { insertEnterprise } from "../modules/members/shared";
 import {
   DEMO_ACCOUNTS,
   DEMO_CLUSTERS,
@@ -135,18 +136,14 @@ export async function loadDemo(database: Database): Promise<{ loaded: boolean; a
       const c = clusterIds.get(e.clusterKey)!;
       const id = randomUUID();
       enterpriseIds.set(e.name, { id, clusterId: c.id, provinceCode: c.provinceCode });
-      await trx
-        .insertInto("enterprises")
-        .values({
-          id,
-          cluster_id: c.id,
-          province_code: c.provinceCode,
-          name: e.name,
-          name_norm: normalizeFa(e.name),
-          name_sort: sortKeyFa(e.name),
-          created_at: now,
-        })
-        .execute();
+      await insertEnterprise(trx, {
+        id,
+        clusterId: c.id,
+        clusterProvinceCode: c.provinceCode,
+        name: e.name,
+        now,
+        by: null,
+      });
     }
     const accounts = new Map<string, { userId: string; grantId: string }>();
     for (const a of DEMO_ACCOUNTS) {

@@ -4,6 +4,7 @@
  * in docs/ARCHITECTURE.md).
  */
 import { PLATFORM_ERROR_CODES } from "../errors";
+import { applicationsModule } from "./applications/module";
 import { attachmentsModule } from "./attachments/module";
 import { auditModule } from "./audit/module";
 import { authModule } from "./auth/module";
@@ -11,8 +12,11 @@ import { clustersModule } from "./clusters/module";
 import { feasibilityModule } from "./feasibility/module";
 import { governanceModule } from "./governance/module";
 import { healthModule } from "./health/module";
+import { importsModule } from "./imports/module";
 import { jobsModule } from "./jobs/module";
+import { membersModule } from "./members/module";
 import type { AttachmentOwner, ServerModule } from "./module";
+import { networkModule } from "./network/module";
 import { notificationsModule } from "./notifications/module";
 import { provincesModule } from "./provinces/module";
 import { tokensModule } from "./tokens/module";
@@ -24,6 +28,10 @@ export const SERVER_MODULES = [
   usersModule,
   provincesModule,
   clustersModule,
+  membersModule,
+  applicationsModule,
+  importsModule,
+  networkModule,
   feasibilityModule,
   governanceModule,
   auditModule,

@@ -16,13 +16,13 @@ import type {
   ClusterOut,
   ClusterStatsOut,
   ContractOut,
-  EnterpriseOut,
   MilestoneOut,
   TransitionOut,
 } from "../../core/schemas/clusters";
 import type { Locale as LocaleSchema } from "../../core/schemas/common";
 import type { CriteriaOut, CriterionOut, DecisionOut, StudyOut } from "../../core/schemas/feasibility";
 import type { MemberOut } from "../../core/schemas/governance";
+import type { EnterpriseOut } from "../../core/schemas/members";
 import type { NotificationOut, NotificationsOut } from "../../core/schemas/notifications";
 import type { ProvinceOut } from "../../core/schemas/provinces";
 import type { GrantInput as GrantInputSchema, GrantOut, UserOut } from "../../core/schemas/users";

@@ -6,12 +6,16 @@
  */
 import { type ComponentType, type LazyExoticComponent, lazy } from "react";
 import { loadNamespaces } from "../app/i18n";
+import { applicationsWeb } from "../pages/applications/module";
 import { auditWeb } from "../pages/audit/module";
 import { authWeb } from "../pages/auth/module";
 import { clustersWeb } from "../pages/clusters/module";
 import { feasibilityWeb } from "../pages/feasibility/module";
 import { governanceWeb } from "../pages/governance/module";
+import { importsWeb } from "../pages/imports/module";
 import { jobsWeb } from "../pages/jobs/module";
+import { membersWeb } from "../pages/members/module";
+import { networkWeb } from "../pages/network/module";
 import { notificationsWeb } from "../pages/notifications/module";
 import { provincesWeb } from "../pages/provinces/module";
 import { tokensWeb } from "../pages/tokens/module";
@@ -32,6 +36,10 @@ export const WEB_MODULES = [
   usersWeb,
   provincesWeb,
   clustersWeb,
+  membersWeb,
+  applicationsWeb,
+  importsWeb,
+  networkWeb,
   feasibilityWeb,
   governanceWeb,
   auditWeb,

@@ -156,7 +156,9 @@ const generator: BenchGenerator = {
     const transitions: Insertable<DB["cluster_transitions"]>[] = [];
     const contracts: Insertable<DB["contracts"]>[] = [];
     const milestones: Insertable<DB["contract_milestones"]>[] = [];
+    const actors: Insertable<DB["actors"]>[] = [];
     const enterprises: Insertable<DB["enterprises"]>[] = [];
+    const memberships: Insertable<DB["cluster_actors"]>[] = [];
     const made: BenchCluster[] = [];
     let k = 0;
     for (const [pi, p] of ctx.provinces.entries()) {
@@ -305,14 +307,29 @@ const generator: BenchGenerator = {
         for (let e = 0; e < ne; e++) {
           const eid = rng.uuid();
           const name = typeFa(rng, enterpriseName(rng, product.fa, city));
-          enterprises.push({
+          const at = instantOn(rng, addDaysIso(first, rng.int(0, 400)));
+          actors.push({
             id: eid,
-            cluster_id: id,
-            province_code: p.code,
+            kind: "enterprise",
             name,
             name_norm: normalizeFa(name),
             name_sort: sortKeyFa(name),
-            created_at: instantOn(rng, addDaysIso(first, rng.int(0, 400))),
+            search_norm: compactFa(`${name} ${city}`),
+            province_code: p.code,
+            city,
+            city_norm: normalizeFa(city),
+            created_at: at,
+            updated_at: at,
+          });
+          enterprises.push({ id: eid, cluster_id: id, province_code: p.code, created_at: at, updated_at: at });
+          memberships.push({
+            cluster_id: id,
+            actor_id: eid,
+            kind: "enterprise",
+            status: "member",
+            joined_on: at.slice(0, 10),
+            created_at: at,
+            updated_at: at,
           });
           enterpriseIds.push(eid);
         }
@@ -331,7 +348,9 @@ const generator: BenchGenerator = {
     await ctx.insert("cluster_transitions", transitions);
     await ctx.insert("contracts", contracts);
     await ctx.insert("contract_milestones", milestones);
+    await ctx.insert("actors", actors);
     await ctx.insert("enterprises", enterprises);
+    await ctx.insert("cluster_actors", memberships);
     ctx.made.clusters = made;
     ctx.made.enterprises = enterprises.map((e) => ({
       id: e.id,

@@ -14,10 +14,6 @@ export const clustersModule = defineModule({
       description:
         "The cluster registry: registration, the registry record, life-cycle transitions, the development agent's and technical supervisor's contracts, statistics and the Excel export.",
     },
-    {
-      name: "enterprises",
-      description: "The enterprises (member businesses) of clusters, as far as the caller may see them.",
-    },
   ],
   routes: clusterRoutes,
   errorCodes: [

@@ -11,16 +11,13 @@ import {
   ClusterUpdateInput,
   ContractInput,
   ContractUpdateInput,
-  EnterpriseListQuery,
-  EnterpriseOut,
   TransitionInput,
 } from "../../../core/schemas/clusters";
-import { FileDownload, IdParams, pageOf } from "../../../core/schemas/common";
+import { FileDownload, IdParams } from "../../../core/schemas/common";
 import { actorOf } from "../../app";
 import { withAbilities } from "./abilities";
 import { clusterAgenda } from "./agenda";
 import { addContract, updateContract } from "./contracts";
-import { listEnterprises } from "./enterprises";
 import { exportClustersXlsx } from "./export";
 import { createCluster, getCluster, listClusters, transitionCluster, updateCluster } from "./registry";
 import { clusterStats } from "./stats";
@@ -234,21 +231,5 @@ export const clusterRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => withAbilities(actorOf(req), updateContract(app.deps, actorOf(req), req.params.id, req.body)),
-  );
-
-  app.get(
-    "/enterprises",
-    {
-      schema: {
-        tags: ["enterprises"],
-        operationId: "listEnterprises",
-        summary: "Enterprises in the caller's scope",
-        description:
-          "Any role that may read enterprises: the enterprises of the clusters they may read (members only their own), optionally of one cluster or matching a name, with their cluster and province, and the total.",
-        querystring: EnterpriseListQuery,
-        response: { 200: pageOf(EnterpriseOut) },
-      },
-    },
-    async (req) => listEnterprises(app.deps, actorOf(req), req.query),
   );
 };

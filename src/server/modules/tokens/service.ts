@@ -70,18 +70,21 @@ const TOKEN_MAX_YEARS = 3;
 
 /** Tokens with the names of the cluster and enterprise they are scoped to. */
 function tokensQuery(db: Deps["database"]["db"]) {
-  return db
-    .selectFrom("api_tokens")
-    .leftJoin("clusters", "clusters.id", "api_tokens.cluster_id")
-    .leftJoin("enterprises", "enterprises.id", "api_tokens.enterprise_id")
-    .leftJoin("users", "users.id", "api_tokens.created_by")
-    .selectAll("api_tokens")
-    .select([
-      "clusters.name_fa as cluster_name",
-      "enterprises.name as enterprise_name",
-      "users.name as issuer_name",
-      "users.active as issuer_active",
-    ]);
+  return (
+    db
+      .selectFrom("api_tokens")
+      .leftJoin("clusters", "clusters.id", "api_tokens.cluster_id")
+      // An enterprise's name is its actor row's (same id).
+      .leftJoin("actors", "actors.id", "api_tokens.enterprise_id")
+      .leftJoin("users", "users.id", "api_tokens.created_by")
+      .selectAll("api_tokens")
+      .select([
+        "clusters.name_fa as cluster_name",
+        "actors.name as enterprise_name",
+        "users.name as issuer_name",
+        "users.active as issuer_active",
+      ])
+  );
 }
 
 export async function listTokens(deps: Deps, actor: Actor | null): Promise<Page<TokenItem>> {

@@ -25,9 +25,10 @@ export async function loadGrants(db: Kysely<DB>, userIds: string[]): Promise<Map
   const rows = await db
     .selectFrom("role_grants")
     .leftJoin("clusters", "clusters.id", "role_grants.cluster_id")
-    .leftJoin("enterprises", "enterprises.id", "role_grants.enterprise_id")
+    // An enterprise's name is its actor row's (same id).
+    .leftJoin("actors", "actors.id", "role_grants.enterprise_id")
     .selectAll("role_grants")
-    .select(["clusters.name_fa as cluster_name", "enterprises.name as enterprise_name"])
+    .select(["clusters.name_fa as cluster_name", "actors.name as enterprise_name"])
     .where("role_grants.user_id", "in", userIds)
     .orderBy("role_grants.created_at")
     .execute();

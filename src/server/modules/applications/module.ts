@@ -1,0 +1,6 @@
+import { defineModule } from "../module";
+
+export const applicationsModule = defineModule({
+  name: "applications",
+  errorCodes: [],
+});

@@ -1,0 +1,6 @@
+import { defineModule } from "../module";
+
+export const importsModule = defineModule({
+  name: "imports",
+  errorCodes: [],
+});
