@@ -47,3 +47,16 @@ export async function loadAuthorized<T>(
   const scope = scopeOf(row);
   return { row, actor: authorizeRecord(actor, scope, read, write), scope };
 }
+
+/**
+ * authorizeRecord for a record with several scopes (an enterprise, person or
+ * institution in several clusters): 404 unless `read` holds on one of them,
+ * 403 unless `write` (when given) holds on one of them — the manager of any
+ * cluster the record belongs to may act on it. No scopes at all: 404.
+ */
+export function authorizeAny(actor: Actor | null, scopes: readonly Scope[], read: Check, write?: Check): Actor {
+  const a = requireActor(actor);
+  if (!scopes.some((s) => allows(a, read, s))) throw notFound();
+  if (write && !scopes.some((s) => allows(a, write, s))) throw forbidden();
+  return a;
+}

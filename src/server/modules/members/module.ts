@@ -2,6 +2,7 @@ import { defineModule } from "../module";
 import * as m0013 from "./migrations/0013_members_actors";
 import * as m0014 from "./migrations/0014_members_backfill";
 import * as m0015 from "./migrations/0015_members_enterprise_columns";
+import * as m0020 from "./migrations/0020_members_views_interests";
 import { memberRoutes } from "./routes";
 
 export const membersModule = defineModule({
@@ -12,12 +13,57 @@ export const membersModule = defineModule({
       description:
         "The enterprises (member businesses) of clusters, as far as the caller may see them: profiles, memberships of clusters, products.",
     },
+    {
+      name: "members",
+      description:
+        "Who takes part in a cluster: memberships and their status, people (designers, trainers, staff) and institutions (suppliers, unions, banks, …).",
+    },
+    {
+      name: "directory",
+      description:
+        "One Persian search across enterprises, people and institutions with filters and server paging, its saved views (e.g. a cluster's designer database) and its Excel export.",
+    },
+    {
+      name: "partners",
+      description:
+        "The partner search across every cluster over the profiles enterprises chose to publish, and «express interest», which notifies the other side.",
+    },
   ],
   routes: memberRoutes,
-  errorCodes: [],
+  errorCodes: [
+    "company_national_id_invalid",
+    "national_id_invalid",
+    "mobile_invalid",
+    "phone_invalid",
+    "postal_code_invalid",
+    "url_invalid",
+    "person_needs_cluster",
+    "national_id_taken",
+    "enterprise_duplicate",
+    "membership_exists",
+    "actor_not_found",
+    "enterprise_not_found",
+    "cluster_not_found",
+    "interest_already_sent",
+    "interest_own_enterprise",
+  ],
+  auditActions: [
+    "enterprise.create",
+    "enterprise.update",
+    "membership.create",
+    "membership.update",
+    "person.create",
+    "person.update",
+    "institution.create",
+    "institution.update",
+    "saved_view.create",
+    "saved_view.delete",
+    "partner.interest",
+  ],
   migrations: {
     "0013_members_actors": m0013,
     "0014_members_backfill": m0014,
     "0015_members_enterprise_columns": m0015,
+    "0020_members_views_interests": m0020,
   },
 });

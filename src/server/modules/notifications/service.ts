@@ -31,7 +31,13 @@ import { writeAudit } from "../audit/service";
 import type { MailTemplate } from "../index";
 import { sendMailJob } from "./jobs";
 
-export type NotificationKind = "welcome" | "password_reset" | "grant_added" | "grant_revoked";
+export type NotificationKind =
+  | "welcome"
+  | "password_reset"
+  | "grant_added"
+  | "grant_revoked"
+  // members' partner search: someone expressed interest in an enterprise (params: from, enterprise, message).
+  | "partner_interest";
 
 export async function notify(
   trx: Kysely<DB>,

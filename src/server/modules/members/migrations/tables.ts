@@ -81,6 +81,27 @@ export interface ClusterActorsTable {
   updated_at: string;
 }
 
+export interface SavedViewsTable {
+  id: string;
+  cluster_id: string;
+  name: string;
+  name_sort: string;
+  /** JSON of the directory filters (without clusterId: the view's own cluster). */
+  filters: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface PartnerInterestsTable {
+  id: string;
+  from_user_id: string;
+  to_actor_id: string;
+  message: string;
+  /** ISO date (Tehran) the once-a-day rule counts by. */
+  day: string;
+  created_at: string;
+}
+
 declare module "../../../db/schema" {
   interface DB {
     actors: ActorsTable;
@@ -89,5 +110,7 @@ declare module "../../../db/schema" {
     person_skills: PersonSkillsTable;
     institutions: InstitutionsTable;
     cluster_actors: ClusterActorsTable;
+    saved_views: SavedViewsTable;
+    partner_interests: PartnerInterestsTable;
   }
 }
