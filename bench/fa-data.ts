@@ -410,12 +410,36 @@ export function organisation(rng: Rng, city: string, provinceFa: string): string
   ]);
 }
 
+/** Brand-like words firms take; «کهربا» is the rare one (a few dozen firms nationally), for rare-term search. */
+export const BRANDS: readonly string[] = [
+  "آوا",
+  "نگین",
+  "البرز",
+  "پارسیان",
+  "آریا",
+  "سپهر",
+  "مهرگان",
+  "کیمیا",
+  "ستاره",
+  "نوین",
+  "پیشگام",
+  "زاگرس",
+  "دنا",
+  "سپید",
+  `مهر${Z}آفرین`,
+  `نیک${Z}اندیش`,
+];
+export const RARE_BRAND = "کهربا";
+
 export function enterpriseName(rng: Rng, product: string, city: string): string {
   const last = rng.pick(LAST_NAMES);
+  const brand = rng.chance(0.0005) ? RARE_BRAND : rng.pick(BRANDS);
   return rng.weighted<string>([
     [`کارگاه ${product} ${last}`, 4],
     [`شرکت ${product} ${last} و شرکا`, 2],
     [`تولیدی ${last}`, 3],
+    [`تولیدی ${product} ${brand}`, 3],
+    [`شرکت ${brand} ${product} ${city}`, 2],
     [`شرکت تعاونی ${product} ${city}`, 1],
     [`صنایع ${product} ${city} ${last}`, 1],
   ]);

@@ -3,15 +3,15 @@
  * life-cycle state with their dated histories (back steps, holds and
  * cancellations with reasons, approvals), the development agents' and
  * technical supervisors' contracts with milestones (some ending soon, some
- * overdue, some renewed), and the clusters' enterprises. National scale:
- * 2,000 clusters, about 20,000 enterprises. Loaded only by the benchmark.
+ * overdue, some renewed). National scale: 2,000 clusters. Their enterprises,
+ * people and institutions are the members generator's. Loaded only by the
+ * benchmark.
  */
 
 import type { Insertable } from "kysely";
 import {
   CITIES,
   clusterNameFa,
-  enterpriseName,
   MILESTONES,
   NOTES,
   organisation,
@@ -23,7 +23,7 @@ import {
   typedDigits,
   typeFa,
 } from "../../../../bench/fa-data";
-import { apportion, type BenchGenerator, instantOn, type Rng } from "../../../../bench/kit";
+import { apportion, BENCH_PROVINCE, type BenchGenerator, instantOn, type Rng } from "../../../../bench/kit";
 import { addDaysIso, addYearsIso } from "../../../core/jalali";
 import {
   ACTIVE_STATES,
@@ -44,13 +44,14 @@ export interface BenchCluster {
   steps: { to: ClusterStateName; on: string }[];
   /** The agent contract's start, when the project got that far. */
   agentStart: string | null;
-  enterpriseIds: string[];
+  /** What the cluster makes and the city it is in (its enterprises are named after them). */
+  product: Product;
+  city: string;
 }
 
 declare module "../../../../bench/kit" {
   interface BenchMade {
     clusters: BenchCluster[];
-    enterprises: { id: string; clusterId: string; provinceCode: string }[];
   }
 }
 
@@ -156,9 +157,6 @@ const generator: BenchGenerator = {
     const transitions: Insertable<DB["cluster_transitions"]>[] = [];
     const contracts: Insertable<DB["contracts"]>[] = [];
     const milestones: Insertable<DB["contract_milestones"]>[] = [];
-    const actors: Insertable<DB["actors"]>[] = [];
-    const enterprises: Insertable<DB["enterprises"]>[] = [];
-    const memberships: Insertable<DB["cluster_actors"]>[] = [];
     const made: BenchCluster[] = [];
     let k = 0;
     for (const [pi, p] of ctx.provinces.entries()) {
@@ -302,37 +300,6 @@ const generator: BenchGenerator = {
           }
         }
 
-        const enterpriseIds: string[] = [];
-        const ne = rng.int(2, 18);
-        for (let e = 0; e < ne; e++) {
-          const eid = rng.uuid();
-          const name = typeFa(rng, enterpriseName(rng, product.fa, city));
-          const at = instantOn(rng, addDaysIso(first, rng.int(0, 400)));
-          actors.push({
-            id: eid,
-            kind: "enterprise",
-            name,
-            name_norm: normalizeFa(name),
-            name_sort: sortKeyFa(name),
-            search_norm: compactFa(`${name} ${city}`),
-            province_code: p.code,
-            city,
-            city_norm: normalizeFa(city),
-            created_at: at,
-            updated_at: at,
-          });
-          enterprises.push({ id: eid, cluster_id: id, province_code: p.code, created_at: at, updated_at: at });
-          memberships.push({
-            cluster_id: id,
-            actor_id: eid,
-            kind: "enterprise",
-            status: "member",
-            joined_on: at.slice(0, 10),
-            created_at: at,
-            updated_at: at,
-          });
-          enterpriseIds.push(eid);
-        }
         made.push({
           id,
           provinceCode: p.code,
@@ -340,7 +307,8 @@ const generator: BenchGenerator = {
           state,
           steps: steps.map((s, i) => ({ to: s.to, on: on[i]! })),
           agentStart,
-          enterpriseIds,
+          product,
+          city,
         });
       }
     }
@@ -348,21 +316,12 @@ const generator: BenchGenerator = {
     await ctx.insert("cluster_transitions", transitions);
     await ctx.insert("contracts", contracts);
     await ctx.insert("contract_milestones", milestones);
-    await ctx.insert("actors", actors);
-    await ctx.insert("enterprises", enterprises);
-    await ctx.insert("cluster_actors", memberships);
     ctx.made.clusters = made;
-    ctx.made.enterprises = enterprises.map((e) => ({
-      id: e.id,
-      clusterId: e.cluster_id,
-      provinceCode: e.province_code,
-    }));
     return {
       clusters: clusters.length,
       cluster_transitions: transitions.length,
       contracts: contracts.length,
       contract_milestones: milestones.length,
-      enterprises: enterprises.length,
     };
   },
 };
@@ -373,5 +332,20 @@ export const inProject = (c: BenchCluster) =>
   c.state === "handed_over" ||
   c.state === "network" ||
   (c.state === "on_hold" && c.agentStart !== null);
+
+/**
+ * The cluster the benchmark's cluster manager runs: a project in the bench
+ * province with an agent's contract. The users generator gives the manager
+ * its grant; the members generator makes it the 3,000-actor cluster.
+ */
+export function managedCluster(clusters: readonly BenchCluster[]): BenchCluster {
+  const inBench = clusters.filter((c) => c.provinceCode === BENCH_PROVINCE);
+  return (
+    inBench.find((c) => c.state === "implementation" && c.agentStart) ??
+    inBench.find((c) => c.agentStart) ??
+    inBench[0] ??
+    clusters[0]!
+  );
+}
 
 export default generator;

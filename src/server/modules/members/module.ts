@@ -66,4 +66,5 @@ export const membersModule = defineModule({
     "0015_members_enterprise_columns": m0015,
     "0020_members_views_interests": m0020,
   },
+  benchData: () => import(new URL("./bench-data.ts", import.meta.url).href) as Promise<typeof import("./bench-data")>,
 });

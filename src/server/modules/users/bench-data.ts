@@ -5,8 +5,8 @@
  * council members (their seats come from the governance generator) and
  * enterprise members — and the three accounts the benchmark signs in as.
  * Every account's password is BENCH_PASSWORD, hashed once with the
- * product's hashPassword. Runs after the clusters (grants name them) and
- * records the province admins as the people who entered the clusters'
+ * product's hashPassword. Runs after the clusters and the members (grants
+ * name clusters and enterprises) and records the province admins as the people who entered the clusters'
  * histories. Loaded only by the benchmark.
  */
 import type { Insertable } from "kysely";
@@ -25,7 +25,7 @@ import { normalizeFa, sortKeyFa } from "../../../core/normalize";
 import type { Role } from "../../../core/permissions";
 import { hashPassword } from "../../auth/passwords";
 import type { DB } from "../../db/schema";
-import { type BenchCluster, inProject } from "../clusters/bench-data";
+import { type BenchCluster, inProject, managedCluster } from "../clusters/bench-data";
 
 export interface BenchUser {
   id: string;
@@ -48,7 +48,7 @@ const NATIONAL_USERS = 10_000;
 const DOMAIN = "bench.khooshe.ir";
 
 const generator: BenchGenerator = {
-  after: ["clusters"],
+  after: ["clusters", "members"],
   async run(ctx) {
     const { rng, today } = ctx;
     const clusters = ctx.need("clusters");
@@ -128,12 +128,7 @@ const generator: BenchGenerator = {
       { provinceCode: BENCH_PROVINCE },
       { email: `province@${DOMAIN}`, active: true, createdBy: national.id },
     );
-    const inBench = clusters.filter((c) => c.provinceCode === BENCH_PROVINCE);
-    const managed =
-      inBench.find((c) => c.state === "implementation" && c.agentStart) ??
-      inBench.find((c) => c.agentStart) ??
-      inBench[0] ??
-      clusters[0]!;
+    const managed = managedCluster(clusters);
     const manager = addUser(
       "cluster_manager",
       { provinceCode: managed.provinceCode, clusterId: managed.id },
