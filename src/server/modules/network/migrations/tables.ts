@@ -20,8 +20,20 @@ export interface RelationshipsTable {
   created_by: string | null;
 }
 
+/** A computed picture of a cluster's network on a date (0019); `data` is the SnapshotData JSON (snapshots.ts). */
+export interface NetworkSnapshotsTable {
+  cluster_id: string;
+  /** ISO date: the network alive on it. */
+  on_date: string;
+  /** The cluster's links and members it was computed from (snapshots.ts, fingerprintOf). */
+  fingerprint: string;
+  computed_at: string;
+  data: string;
+}
+
 declare module "../../../db/schema" {
   interface DB {
     relationships: RelationshipsTable;
+    network_snapshots: NetworkSnapshotsTable;
   }
 }
