@@ -1,5 +1,8 @@
+import { sql } from "kysely";
 import { beforeAll, expect, it } from "vitest";
+import { INSTITUTION_KINDS, MEMBERSHIP_STATUSES } from "../../src/core/members";
 import { loadDemo } from "../../src/server/demo/load";
+import { ILLUSTRATIVE } from "../../src/server/demo/members";
 import { signedIn } from "../support/client";
 import { describeEngines } from "../support/harness";
 
@@ -80,5 +83,145 @@ describeEngines("demo data from the source reports", (env) => {
     const member = await signedIn(env(), { email: "member@khooshe.ir", password: "Khooshe1234" });
     const ents = await member.get<{ items: { name: string }[] }>("/api/v1/enterprises");
     expect(ents.body.items.map((e) => e.name)).toEqual(["تولیدی پوشاک نگین قم"]);
+  });
+
+  it("fills the seed clusters with members, stakeholders and their networks", async () => {
+    const db = env().database.db;
+    const clusterId = async (nameFa: string) =>
+      (await db.selectFrom("clusters").select("id").where("name_fa", "=", nameFa).executeTakeFirstOrThrow()).id;
+    const qz = await clusterId("خوشه صنعتی بسته‌بندی قزوین");
+    const members = (id: string, kind: string) =>
+      db
+        .selectFrom("cluster_actors")
+        .select(["actor_id", "status"])
+        .where("cluster_id", "=", id)
+        .where("kind", "=", kind as "enterprise")
+        .execute();
+
+    // Qazvin packaging: about 300 firms, in its four product groups, in every membership status.
+    const qzFirms = await members(qz, "enterprise");
+    expect(qzFirms.length).toBeGreaterThanOrEqual(300);
+    expect(new Set(qzFirms.map((m) => m.status))).toEqual(new Set(MEMBERSHIP_STATUSES));
+    const groups = await db
+      .selectFrom("enterprise_products")
+      .innerJoin("enterprises", "enterprises.id", "enterprise_products.enterprise_id")
+      .select(["enterprise_products.product_group", (eb) => eb.fn.count<number>("enterprises.id").distinct().as("n")])
+      .where("enterprises.cluster_id", "=", qz)
+      .groupBy("enterprise_products.product_group")
+      .execute();
+    const byGroup: Record<string, number> = Object.fromEntries(groups.map((g) => [g.product_group ?? "", Number(g.n)]));
+    expect(byGroup).toMatchObject({
+      پلیمری: expect.any(Number),
+      سلولزی: expect.any(Number),
+      شیشه‌ای: expect.any(Number),
+      فلزی: expect.any(Number),
+    });
+    expect(Object.values(byGroup).reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(300);
+
+    // The Tehran plastics cooperative and the supply cooperatives' union it met, with links to its firms.
+    const institution = (name: string) =>
+      db
+        .selectFrom("actors")
+        .innerJoin("institutions", "institutions.id", "actors.id")
+        .select(["actors.id", "institutions.institution_kind", "actors.province_code"])
+        .where("actors.name", "=", name)
+        .executeTakeFirstOrThrow();
+    const coop = await institution("تعاونی پلاستیک استان تهران");
+    expect(coop).toMatchObject({ institution_kind: "cooperative", province_code: "IR-23" });
+    const union = await institution("اتحادیه تعاونی‌های سراسری تأمین نیاز");
+    const linksTo = async (id: string) =>
+      Number(
+        (
+          await db
+            .selectFrom("relationships")
+            .select((eb) => eb.fn.countAll<number>().as("n"))
+            .where("cluster_id", "=", qz)
+            .where((eb) => eb.or([eb("to_actor_id", "=", id), eb("from_actor_id", "=", id)]))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    expect(await linksTo(coop.id)).toBeGreaterThan(20);
+    expect(await linksTo(union.id)).toBeGreaterThan(10);
+
+    // Qom clothing: producers, suppliers and the clothing producers' union.
+    const qom = await clusterId("خوشه پوشاک قم");
+    expect((await members(qom, "enterprise")).length).toBeGreaterThanOrEqual(50);
+    const qomUnion = await institution("اتحادیه تولیدکنندگان پوشاک قم");
+    expect(qomUnion.institution_kind).toBe("union");
+    const qomInst = await db
+      .selectFrom("cluster_actors")
+      .innerJoin("institutions", "institutions.id", "cluster_actors.actor_id")
+      .select("institutions.institution_kind")
+      .where("cluster_actors.cluster_id", "=", qom)
+      .execute();
+    expect(qomInst.filter((i) => i.institution_kind === "supplier").length).toBeGreaterThanOrEqual(3);
+
+    // Khorasan clothing: the designer database.
+    const kr = await clusterId("خوشه پوشاک مشهد");
+    const designers = await db
+      .selectFrom("cluster_actors")
+      .innerJoin("person_skills", "person_skills.person_id", "cluster_actors.actor_id")
+      .select("person_skills.person_id")
+      .where("cluster_actors.cluster_id", "=", kr)
+      .where("person_skills.skill", "=", "designer")
+      .execute();
+    expect(designers.length).toBeGreaterThanOrEqual(40);
+
+    // Zanjan carpet: the export consortium's 15 traders.
+    const zn = await clusterId("خوشه فرش دستباف زنجان");
+    const consortium = await institution("کنسرسیوم صادراتی فرش دستباف زنجان");
+    const inConsortium = await db
+      .selectFrom("relationships")
+      .select("from_actor_id")
+      .where("cluster_id", "=", zn)
+      .where("to_actor_id", "=", consortium.id)
+      .where("type", "=", "member_of")
+      .execute();
+    expect(inConsortium).toHaveLength(15);
+
+    // Every kind of stakeholder the Isfahan report names is there.
+    const kinds = await db.selectFrom("institutions").select("institution_kind").distinct().execute();
+    expect(new Set(kinds.map((k) => k.institution_kind))).toEqual(new Set(INSTITUTION_KINDS));
+
+    // Every seed cluster above has a network to draw; generated names say they are illustrative.
+    const perCluster = await db
+      .selectFrom("relationships")
+      .select(["cluster_id", (eb) => eb.fn.countAll<number>().as("n")])
+      .groupBy("cluster_id")
+      .execute();
+    const links = new Map(perCluster.map((r) => [r.cluster_id, Number(r.n)]));
+    for (const id of [qz, qom, kr, zn]) expect(links.get(id) ?? 0).toBeGreaterThanOrEqual(20);
+    const unmarked = await db
+      .selectFrom("actors")
+      .select("name")
+      .where("kind", "=", "enterprise")
+      .where((eb) => eb.or([eb("notes", "is", null), eb("notes", "<>", ILLUSTRATIVE)]))
+      .execute();
+    expect(unmarked).toEqual([]);
+    // The search index holds every actor (SQLite's FTS table is kept by triggers).
+    if (env().engine === "sqlite") {
+      const fts = await sql<{ n: number }>`select count(*) as n from actors_fts`.execute(db);
+      const actors = await db
+        .selectFrom("actors")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .executeTakeFirstOrThrow();
+      expect(Number(fts.rows[0]!.n)).toBe(Number(actors.n));
+    }
+  });
+
+  it("finds the demo's firms by search, typed with Arabic letters", async () => {
+    const admin = await signedIn(env(), { email: "admin@khooshe.ir", password: "Khooshe1234" });
+    // «پلاستيك» with the Arabic yeh and kaf finds Qazvin's polymer firms named «پلاستیک …».
+    const found = await admin.get<{ items: { name: string; clusterName: string }[]; total: number }>(
+      `/api/v1/enterprises?q=${encodeURIComponent("پلاستيك")}&limit=100`,
+    );
+    expect(found.status).toBe(200);
+    expect(found.body.total).toBeGreaterThan(5);
+    expect(found.body.items.every((e) => e.clusterName === "خوشه صنعتی بسته‌بندی قزوین")).toBe(true);
+    // The Qom office sees Qom's firms and no one else's.
+    const qom = await signedIn(env(), { email: "qom@khooshe.ir", password: "Khooshe1234" });
+    const list = await qom.get<{ items: { clusterName: string }[]; total: number }>("/api/v1/enterprises?limit=100");
+    expect(list.body.total).toBeGreaterThanOrEqual(50);
+    expect(new Set(list.body.items.map((e) => e.clusterName))).toEqual(new Set(["خوشه پوشاک قم"]));
   });
 });

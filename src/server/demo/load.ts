@@ -17,6 +17,7 @@ import {
   DEMO_GOVERNANCE,
   DEMO_PASSWORD,
 } from "./data";
+import { loadMembersDemo } from "./load-members";
 
 /** Demo dates are typed in Jalali as the reports give them. */
 function jalali(date: string): string {
@@ -254,11 +255,12 @@ export async function loadDemo(database: Database): Promise<{ loaded: boolean; a
         })
         .execute();
     }
+    const members = await loadMembersDemo(trx, clusterIds, enterpriseIds, now, today);
     await writeAudit(trx, null, {
       action: "demo.load",
       targetType: "database",
       targetId: null,
-      summary: { clusters: DEMO_CLUSTERS.length, enterprises: DEMO_ENTERPRISES.length, accounts: DEMO_ACCOUNTS.length },
+      summary: { clusters: DEMO_CLUSTERS.length, ...members, accounts: DEMO_ACCOUNTS.length },
     });
   });
   return { loaded: true, accounts: DEMO_ACCOUNTS };
