@@ -38,4 +38,5 @@ export const applicationsModule = defineModule({
     "member_access",
   ],
   migrations: { "0017_applications": m0017 },
+  benchData: () => import(new URL("./bench-data.ts", import.meta.url).href) as Promise<typeof import("./bench-data")>,
 });
