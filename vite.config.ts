@@ -8,6 +8,7 @@ const WEB = fileURLToPath(new URL("src/web/", import.meta.url));
 const LOCALES = path.join(WEB, "locales");
 const SIGN_IN_HTML = path.join(WEB, "login.html");
 const SIGN_IN_SCRIPTS = path.join(WEB, "pages/auth/login");
+const PUBLIC_HTML = path.join(WEB, "public.html");
 
 type Tree = { [key: string]: string | Tree };
 const readLocale = (lng: string, ns: string) =>
@@ -41,89 +42,127 @@ function bootSplash(): Plugin {
   };
 }
 
-/** The namespaces the sign-in page reads its strings from (looked up in this order, as i18next's fallbackNS). */
-const SIGN_IN_NAMESPACES = ["common", "auth"];
-const SIGN_IN_STRINGS = "virtual:sign-in-strings";
+/**
+ * A page that is not the React app (the sign-in page, the public pages of
+ * membership applications): plain HTML, CSS and a few KB of script, so it
+ * paints and answers at once on a slow phone. Its strings come from the
+ * locale files at build time: the Persian ones are written into the markup
+ * (elements with data-i18n="key" get the text, data-i18n-<attribute>="key"
+ * the attribute), and the script imports both languages' strings for the keys
+ * it uses (its virtual module) to switch. The server serves it at its paths
+ * (`routes`), and so do vite's dev and preview servers.
+ */
+interface StaticPage {
+  name: string;
+  html: string;
+  /** The folder of its scripts (the keys of their t("…") calls are the strings it gets). */
+  scripts: string;
+  /** Looked up in this order, as i18next's fallbackNS. */
+  namespaces: readonly string[];
+  virtualId: string;
+  /** The Persian title the markup is built with: `<title key> · <app.name>`. */
+  titleKey: string;
+  /** The page's addresses (path, with or without a query or trailing slash). */
+  routes: RegExp;
+}
 
-/** The keys the sign-in page shows: its markup's data-i18n attributes and its scripts' t("…") calls. */
-function signInKeys(): string[] {
-  const keys = new Set<string>();
-  const html = fs.readFileSync(SIGN_IN_HTML, "utf8").replace(/<!--[\s\S]*?-->/g, "");
+/** The keys a page shows: its markup's data-i18n attributes and its scripts' t("…") calls. */
+function pageKeys(p: StaticPage): string[] {
+  const keys = new Set<string>([p.titleKey, "app.name"]);
+  const html = fs.readFileSync(p.html, "utf8").replace(/<!--[\s\S]*?-->/g, "");
   for (const m of html.matchAll(/\sdata-i18n(?:-[a-z-]+)?="([\w.]+)"/g)) keys.add(m[1]!);
-  for (const f of fs.readdirSync(SIGN_IN_SCRIPTS).filter((f) => /\.ts$/.test(f) && !f.endsWith(".d.ts"))) {
-    const src = fs.readFileSync(path.join(SIGN_IN_SCRIPTS, f), "utf8");
-    for (const m of src.matchAll(/\bt\("([\w.]+)"\)/g)) keys.add(m[1]!);
+  for (const f of fs.readdirSync(p.scripts).filter((f) => /\.ts$/.test(f) && !f.endsWith(".d.ts"))) {
+    const src = fs.readFileSync(path.join(p.scripts, f), "utf8");
+    for (const m of src.matchAll(/\bt\("([\w.]+)"/g)) keys.add(m[1]!);
   }
   return [...keys].sort();
 }
 
-function signInStrings(lng: string, keys: string[]): Record<string, string> {
-  const trees = SIGN_IN_NAMESPACES.map((ns) => readLocale(lng, ns));
+function pageStrings(p: StaticPage, lng: string, keys: string[]): Record<string, string> {
+  const trees = p.namespaces.map((ns) => readLocale(lng, ns));
   const lookup = (key: string) => {
     for (const tree of trees) {
       let node: string | Tree | undefined = tree;
       for (const part of key.split(".")) node = typeof node === "object" ? node[part] : undefined;
       if (typeof node === "string") return node;
     }
-    throw new Error(`sign-in page: "${key}" is in none of ${lng}/{${SIGN_IN_NAMESPACES.join(",")}}.json`);
+    throw new Error(`${p.name} page: "${key}" is in none of ${lng}/{${p.namespaces.join(",")}}.json`);
   };
   return Object.fromEntries(keys.map((k) => [k, lookup(k)]));
 }
 
-/**
- * The sign-in page (login.html) is plain HTML, CSS and a few KB of script,
- * not the React app, so it paints and answers at once on a slow phone. Its
- * strings come from the locale files at build time: the Persian ones are
- * written into the markup (elements with data-i18n="key" get the text,
- * data-i18n-<attribute>="key" the attribute), and the script imports both
- * languages' strings for the keys it uses (virtual:sign-in-strings) to switch.
- * GET /login serves it, here as on the server.
- */
-function signInPage(): Plugin {
-  const resolved = `\0${SIGN_IN_STRINGS}`;
-  const toLoginHtml = (req: { url?: string }, _res: unknown, next: () => void) => {
-    if (req.url && /^\/login\/?(?:\?|$)/.test(req.url)) req.url = `/login.html${req.url.replace(/^\/login\/?/, "")}`;
+function staticPage(p: StaticPage): Plugin {
+  const resolved = `\0${p.virtualId}`;
+  const file = `/${path.basename(p.html)}`;
+  const toPageHtml = (req: { url?: string }, _res: unknown, next: () => void) => {
+    if (req.url && p.routes.test(req.url)) req.url = `${file}${req.url.replace(/^[^?]*/, "")}`;
     next();
   };
   return {
-    name: "khooshe:sign-in-page",
-    resolveId: (id) => (id === SIGN_IN_STRINGS ? resolved : undefined),
+    name: `khooshe:${p.name}-page`,
+    resolveId: (id) => (id === p.virtualId ? resolved : undefined),
     load(id) {
       if (id !== resolved) return;
-      this.addWatchFile(SIGN_IN_HTML);
-      for (const ns of SIGN_IN_NAMESPACES)
+      this.addWatchFile(p.html);
+      for (const ns of p.namespaces)
         for (const lng of ["fa", "en"]) this.addWatchFile(path.join(LOCALES, lng, `${ns}.json`));
-      const keys = signInKeys();
-      return `export default ${JSON.stringify({ fa: signInStrings("fa", keys), en: signInStrings("en", keys) })};`;
+      const keys = pageKeys(p);
+      return `export default ${JSON.stringify({ fa: pageStrings(p, "fa", keys), en: pageStrings(p, "en", keys) })};`;
     },
     transformIndexHtml(html, ctx) {
-      if (path.resolve(ctx.filename) !== SIGN_IN_HTML) return;
-      const fa = signInStrings("fa", signInKeys());
+      if (path.resolve(ctx.filename) !== p.html) return;
+      const fa = pageStrings(p, "fa", pageKeys(p));
       const text = (key: string) => escapeHtml(fa[key]!);
       return html
         .replace(/<!--[\s\S]*?-->\s*/g, "")
-        .replace(/<title><\/title>/, () => `<title>${text("login.title")} · ${text("app.name")}</title>`)
+        .replace(/<title><\/title>/, () => `<title>${text(p.titleKey)} · ${text("app.name")}</title>`)
         .replace(/(<([a-z0-9]+)\b[^>]*\sdata-i18n="([\w.]+)"[^>]*>)(<\/\2>)/g, (_m, open, _tag, key, close) => {
           return `${open}${text(key)}${close}`;
         })
         .replace(/\sdata-i18n-([a-z-]+)="([\w.]+)"/g, (m, attr, key) => `${m} ${attr}="${text(key)}"`);
     },
-    configureServer: (server) => void server.middlewares.use(toLoginHtml),
-    configurePreviewServer: (server) => void server.middlewares.use(toLoginHtml),
+    configureServer: (server) => void server.middlewares.use(toPageHtml),
+    configurePreviewServer: (server) => void server.middlewares.use(toPageHtml),
   };
 }
 
+/** GET /login serves the sign-in page (login.html), here as on the server. */
+const SIGN_IN: StaticPage = {
+  name: "sign-in",
+  html: SIGN_IN_HTML,
+  scripts: SIGN_IN_SCRIPTS,
+  namespaces: ["common", "auth"],
+  virtualId: "virtual:sign-in-strings",
+  titleKey: "login.title",
+  routes: /^\/login\/?(?:\?|$)/,
+};
+
+/**
+ * The membership applications' public pages (public.html): the form at
+ * /apply/<cluster id>, the status page at /application-status and the
+ * invitation page at /invitation (their tokens in the fragment). No account.
+ */
+const PUBLIC: StaticPage = {
+  name: "public",
+  html: PUBLIC_HTML,
+  scripts: path.join(WEB, "pages/applications/public"),
+  namespaces: ["common", "applications"],
+  virtualId: "virtual:public-strings",
+  titleKey: "public.applyTitle",
+  routes: /^\/(?:apply\/[0-9a-f-]{36}|application-status|invitation)\/?(?:\?|$)/,
+};
+
 export default defineConfig({
   root: "src/web",
-  plugins: [react(), bootSplash(), signInPage()],
+  plugins: [react(), bootSplash(), staticPage(SIGN_IN), staticPage(PUBLIC)],
   build: {
     outDir: "../../dist/web",
     emptyOutDir: true,
     chunkSizeWarningLimit: 1500,
-    // With two pages the polyfill would be a request of its own; a browser without modulepreload
+    // With several pages the polyfill would be a request of its own; a browser without modulepreload
     // (Safari before 17) only fetches the chunks a little later.
     modulePreload: { polyfill: false },
-    rollupOptions: { input: { main: path.join(WEB, "index.html"), login: SIGN_IN_HTML } },
+    rollupOptions: { input: { main: path.join(WEB, "index.html"), login: SIGN_IN_HTML, public: PUBLIC_HTML } },
   },
   server: { proxy: { "/api": "http://127.0.0.1:3000" } },
 });

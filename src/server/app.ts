@@ -477,6 +477,11 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<Fas
   const hasWeb = fs.existsSync(path.join(WEB_DIST, "index.html"));
   /** /login, with or without a query: the sign-in page, login.html. */
   const SIGN_IN_PATH = /^\/login\/?(?:\?|$)/;
+  /**
+   * The membership applications' public pages (public.html): the form of a cluster, the
+   * applicant's status page and the invitation page. For people without an account.
+   */
+  const PUBLIC_PAGE_PATH = /^\/(?:apply\/[0-9a-f-]{36}|application-status|invitation)\/?(?:\?|$)/;
   // wildcard: files are looked up per request, so a rebuilt web app needs no restart.
   // preCompressed: the .br/.gz copies written at build time, chosen by Accept-Encoding.
   if (hasWeb) {
@@ -497,6 +502,8 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<Fas
   const sendPage = (req: FastifyRequest, reply: FastifyReply) => {
     // The sign-in page is its own small page (not the app's bundle).
     if (SIGN_IN_PATH.test(req.url)) return reply.code(200).sendFile("login.html");
+    // So are the public pages of membership applications, which need no session.
+    if (PUBLIC_PAGE_PATH.test(req.url)) return reply.code(200).sendFile("public.html");
     // Every page of the app needs a session: a browser without the cookie goes to the sign-in
     // page at once rather than downloading the app to be sent there (a first visit on a slow line).
     if (!req.cookies[SESSION_COOKIE]) {
