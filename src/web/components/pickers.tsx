@@ -1,9 +1,13 @@
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import type { z } from "zod";
+import type { EnterpriseDetailOut } from "../../core/schemas/members";
 import { api, type QueryValue } from "../app/api";
 import { clusterName, clusterProvinceName } from "../app/lookups";
 import type { Cluster, Enterprise, User } from "../app/types";
 import { RemoteAutocomplete } from "./RemoteAutocomplete";
+
+type EnterpriseDetail = z.infer<typeof EnterpriseDetailOut>;
 
 /** What every picker takes: the id in and out, like a select. */
 interface PickerProps<T> {
@@ -48,6 +52,18 @@ export function ClusterPicker({
   );
 }
 
+/** An enterprise's profile as the pickers' list shows it (an id set from outside, e.g. a person's employer). */
+function asListed(e: EnterpriseDetail): Enterprise {
+  const home = e.memberships.find((m) => m.home);
+  return {
+    id: e.id,
+    name: e.name,
+    clusterId: e.homeClusterId,
+    clusterName: home?.clusterName ?? "",
+    provinceCode: home?.clusterProvinceCode ?? e.provinceCode ?? "",
+  };
+}
+
 /** An enterprise in the caller's scope, searched by name; its cluster on the second line. */
 export function EnterprisePicker({ clusterId, ...props }: PickerProps<Enterprise> & { clusterId?: string }) {
   return (
@@ -58,6 +74,7 @@ export function EnterprisePicker({ clusterId, ...props }: PickerProps<Enterprise
       getId={(e) => e.id}
       getLabel={(e) => e.name}
       getSecondary={(e) => e.clusterName}
+      resolve={(id, signal) => api.get<EnterpriseDetail>(`/enterprises/${enc(id)}`, undefined, signal).then(asListed)}
     />
   );
 }
