@@ -67,4 +67,6 @@ export const membersModule = defineModule({
     "0020_members_views_interests": m0020,
   },
   benchData: () => import(new URL("./bench-data.ts", import.meta.url).href) as Promise<typeof import("./bench-data")>,
+  benchScenarios: () =>
+    import(new URL("./bench-scenarios.ts", import.meta.url).href) as Promise<typeof import("./bench-scenarios")>,
 });

@@ -19,4 +19,6 @@ export const networkModule = defineModule({
   jobs: [snapshotJob],
   migrations: { "0016_network_relationships": m0016, "0019_network_snapshots": m0019 },
   benchData: () => import(new URL("./bench-data.ts", import.meta.url).href) as Promise<typeof import("./bench-data")>,
+  benchScenarios: () =>
+    import(new URL("./bench-scenarios.ts", import.meta.url).href) as Promise<typeof import("./bench-scenarios")>,
 });
