@@ -14,11 +14,11 @@ const API = "/api/v1";
 async function ready(ctx: ScenarioContext, clusterId: string): Promise<void> {
   const until = Date.now() + 120_000;
   for (;;) {
-    const f = await ctx.get<{ computing: boolean; figures: unknown }>(
+    const f = await ctx.get<{ computing: boolean; snapshot: unknown }>(
       "manager",
       `${API}/clusters/${clusterId}/network/figures`,
     );
-    if (!f.computing && f.figures) return;
+    if (!f.computing && f.snapshot) return;
     if (Date.now() > until) throw new Error("network snapshot still computing after two minutes");
     await new Promise((r) => setTimeout(r, 1000));
   }
