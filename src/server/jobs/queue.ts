@@ -28,7 +28,20 @@ export interface JobContext {
   maxAttempts: number;
   /** True when a failure now would be final. */
   lastAttempt: boolean;
+  /**
+   * For a long job (an import of 100,000 rows): pushes this run's lease
+   * `leaseMs` further from now, so no other process takes the job over while
+   * it is still working. Call it between units of work (each committed
+   * batch). Throws LeaseLostError when the lease is no longer this
+   * process's (it expired and another took the job, or an admin retried it):
+   * the job must stop, and its outcome is not recorded by this process.
+   * Kinds that never call it keep their fixed lease.
+   */
+  heartbeat(): Promise<void>;
 }
+
+/** Thrown by JobContext.heartbeat() when another process holds the job now. */
+export class LeaseLostError extends Error {}
 
 export interface JobKind<P = unknown> {
   kind: string;
@@ -181,7 +194,20 @@ export async function runClaimed(deps: Deps, owner: string, kind: JobKind | unde
   };
   if (!kind) return finish("failed", `unknown job kind ${job.kind}`);
   const attempt = Number(job.attempts);
-  const ctx: JobContext = { attempt, maxAttempts: job.max_attempts, lastAttempt: attempt >= job.max_attempts };
+  const leaseMs = kind.leaseMs ?? DEFAULT_LEASE_MS;
+  const heartbeat = async () => {
+    const now = Date.now();
+    const r = await mine(db.updateTable("jobs"))
+      .set({ lease_expires_at: new Date(now + leaseMs).toISOString(), updated_at: new Date(now).toISOString() })
+      .executeTakeFirst();
+    if (Number(r.numUpdatedRows) === 0) throw new LeaseLostError(`lease on job ${job.id} lost`);
+  };
+  const ctx: JobContext = {
+    attempt,
+    maxAttempts: job.max_attempts,
+    lastAttempt: attempt >= job.max_attempts,
+    heartbeat,
+  };
   let payload: unknown;
   try {
     const parsed = kind.payload.safeParse(JSON.parse(job.payload));
@@ -190,6 +216,8 @@ export async function runClaimed(deps: Deps, owner: string, kind: JobKind | unde
     await kind.run(deps, payload, ctx);
     await finish("done", null);
   } catch (e) {
+    // Another process runs the job now: its outcome is theirs to record.
+    if (e instanceof LeaseLostError) return;
     const error = errorText(e);
     if (ctx.lastAttempt || e instanceof PermanentJobError) {
       await finish("failed", error);
