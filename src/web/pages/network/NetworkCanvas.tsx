@@ -97,6 +97,9 @@ export default function NetworkCanvas({
       labelFont: theme.typography.fontFamily as string,
       labelColor: { color: theme.palette.text.primary },
       defaultEdgeType: "line",
+      // A big network pans and zooms on its actors alone (software WebGL drew 13 frames a second with every link).
+      hideEdgesOnMove: n > 1000,
+      hideLabelsOnMove: n > 1000,
       // The filters hide actors and links in the reducers: the graph stays, refresh() re-reads them.
       nodeReducer: (_key, attrs) => {
         const f = filtersRef.current;
