@@ -37,10 +37,14 @@ const LETTERS: Record<string, string> = { "\u064A": "\u06CC", "\u0649": "\u06CC"
 
 /** Text as it will be stored: trimmed, spaces collapsed, bidi controls gone, Arabic yeh/kaf as Persian. */
 export function cleanText(s: string): string {
-  return stripBidiControls(s)
-    .replace(/[\u064A\u0649\u0643]/g, (c) => LETTERS[c] ?? c)
-    .replace(/[\u00A0\s]+/g, " ")
-    .trim();
+  return (
+    stripBidiControls(s)
+      // Direction marks and the Arabic letter mark, which office files carry around numbers and names.
+      .replace(/[\u200E\u200F\u061C\uFEFF]/g, "")
+      .replace(/[\u064A\u0649\u0643]/g, (c) => LETTERS[c] ?? c)
+      .replace(/[\u00A0\s]+/g, " ")
+      .trim()
+  );
 }
 
 /** A cell as text (what the preview shows and the failed-rows file gives back). */

@@ -73,11 +73,13 @@ export function detectEncoding(sample: Buffer): TextEncoding {
   if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) return "utf8";
   // A multi-byte character cut at the end of the sample is not a reason to call it 1256.
   let end = sample.length;
-  for (let i = Math.max(0, end - 4); i < end; i++) {
-    if ((sample[i]! & 0xc0) === 0xc0) {
-      end = i;
-      break;
-    }
+  for (let i = end - 1; i >= Math.max(0, end - 4); i--) {
+    const b = sample[i]!;
+    if ((b & 0xc0) === 0x80) continue;
+    // The last lead byte: cut only if its character needs more bytes than the sample has.
+    const len = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    if (i + len > end) end = i;
+    break;
   }
   try {
     new TextDecoder("utf-8", { fatal: true }).decode(sample.subarray(0, end));
