@@ -157,7 +157,7 @@ export default function PartnersPage() {
     {
       key: "name",
       label: t("partners.name"),
-      minWidth: 150,
+      minWidth: 120,
       render: (p) => (
         <>
           <Box component="span" sx={{ fontWeight: 500 }} data-testid="partner-name">
@@ -166,6 +166,12 @@ export default function PartnersPage() {
           <Box sx={{ color: "text.secondary", fontSize: 12, mt: 0.25 }}>
             {[provinceName(p.provinceCode), p.city].filter(Boolean).join(" · ")}
           </Box>
+          {/* On phones the products column is hidden: its names come under the enterprise's. */}
+          {p.products.length > 0 && (
+            <Box sx={{ display: { xs: "block", sm: "none" }, fontSize: 12, mt: 0.25 }}>
+              {p.products.map((x) => x.name).join(t("common.listSeparator"))}
+            </Box>
+          )}
         </>
       ),
     },
@@ -173,6 +179,7 @@ export default function PartnersPage() {
       key: "products",
       label: t("partners.products"),
       minWidth: 140,
+      hideOnMobile: true,
       render: (p) =>
         p.products.length === 0 ? (
           "—"
@@ -193,7 +200,6 @@ export default function PartnersPage() {
     {
       key: "interest",
       label: t("partners.interest"),
-      nowrap: true,
       render: (p) => (
         <Button
           size="small"
@@ -236,6 +242,7 @@ export default function PartnersPage() {
       />
       <Autocomplete<Province, true>
         multiple
+        disableCloseOnSelect
         options={all}
         value={chosen}
         loading={provinces.isPending}
