@@ -17,6 +17,8 @@ const EnvSchema = z.object({
   // smtp://… or smtps://…; an empty value means no SMTP (mail is kept in the outbox).
   SMTP_URL: z.union([z.literal(""), z.url({ protocol: /^smtps?$/ })]).optional(),
   MAIL_FROM: z.string().default("Khooshe <no-reply@khooshe.local>"),
+  // The address users reach Khooshe at, for links in mail (https://khooshe.example.ir).
+  PUBLIC_URL: z.union([z.literal(""), z.url({ protocol: /^https?$/ })]).optional(),
   COOKIE_SECURE: z.enum(["auto", "true", "false"]).default("auto"),
   TRUST_PROXY: z.enum(["true", "false"]).default("false"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -41,6 +43,12 @@ export interface Config {
   attachmentMaxBytes: number;
   smtpUrl: string | null;
   mailFrom: string;
+  /**
+   * The site's origin for links in mail, without a trailing slash; null: the
+   * address the server listens on (a laptop). Never taken from a request's
+   * Host header, which anyone can set.
+   */
+  publicUrl: string | null;
   cookieSecure: "auto" | boolean;
   trustProxy: boolean;
   logLevel: string;
@@ -98,6 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     attachmentMaxBytes: Math.round(e.ATTACHMENT_MAX_MB * 1024 * 1024),
     smtpUrl: e.SMTP_URL || null,
     mailFrom: e.MAIL_FROM,
+    publicUrl: e.PUBLIC_URL ? new URL(e.PUBLIC_URL).origin : null,
     cookieSecure: e.COOKIE_SECURE === "auto" ? "auto" : e.COOKIE_SECURE === "true",
     trustProxy: e.TRUST_PROXY === "true",
     logLevel: e.LOG_LEVEL,

@@ -163,6 +163,21 @@ describeEngines(
       expect((await apply(anon, cluster.id, applicationBody(), address())).status).toBe(201);
     });
 
+    it("mails links to the server's own address, never to a forged Host or X-Forwarded-Host", async () => {
+      const anon = new Client(env());
+      const cluster = await makeCluster(env(), { provinceCode: "IR-26" });
+      const body = applicationBody();
+      const r = await anon.req<Receipt & Problem>("POST", `/api/v1/public/clusters/${cluster.id}/applications`, body, {
+        "x-forwarded-for": address(),
+        host: "evil.example",
+        "x-forwarded-host": "evil.example",
+      });
+      expect(r.status, r.text).toBe(201);
+      const [mail] = await outboxTo(env(), body.email as string);
+      expect(mail!.body).toContain(`${env().baseUrl}/application-status#${r.body.statusToken}`);
+      expect(mail!.body).not.toContain("evil.example");
+    });
+
     it("records an application, mails the private status link, and refuses a second one while it waits", async () => {
       const anon = new Client(env());
       const cluster = await makeCluster(env(), { provinceCode: "IR-26" });

@@ -3,6 +3,15 @@ import { ConfigError, loadConfig } from "../../src/server/config";
 
 const load = (env: Record<string, string>) => loadConfig(env as NodeJS.ProcessEnv);
 
+describe("loadConfig(): PUBLIC_URL", () => {
+  it("keeps the origin of an http(s) URL, none when unset, and refuses anything else", () => {
+    expect(load({ PUBLIC_URL: "https://khooshe.example.ir/" }).publicUrl).toBe("https://khooshe.example.ir");
+    expect(load({}).publicUrl).toBeNull();
+    expect(() => load({ PUBLIC_URL: "javascript:alert(1)" })).toThrow(/PUBLIC_URL/);
+    expect(() => load({ PUBLIC_URL: "khooshe.example.ir" })).toThrow(/PUBLIC_URL/);
+  });
+});
+
 describe("loadConfig(): SMTP_URL", () => {
   it("takes an smtp:// or smtps:// URL, and no value as no SMTP", () => {
     expect(load({ SMTP_URL: "smtp://relay.example.ir:25?ignoreTLS=true" }).smtpUrl).toBe(

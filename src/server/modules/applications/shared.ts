@@ -21,13 +21,21 @@ export function hashLinkToken(token: string): string {
 }
 
 /**
- * The site's address for links in mail: the one the request came to (its
- * Host, or X-Forwarded-Host only behind a trusted proxy). The token goes in
- * the fragment, so it never reaches a server's or proxy's access log when
- * the page is opened; the page's script sends it in a POST body.
+ * The site's address for links in mail: PUBLIC_URL, or else the address this
+ * server listens on. Never the request's Host header: a public form posted
+ * with a forged Host would otherwise mail the applicant a link that hands
+ * the token to someone else's site. The token goes in the fragment, so it
+ * never reaches a server's or proxy's access log when the page is opened;
+ * the page's script sends it in a POST body.
  */
 export function siteOrigin(req: FastifyRequest): string {
-  return `${req.protocol}://${req.host}`;
+  const configured = req.server.deps.config.publicUrl;
+  if (configured) return configured;
+  const bound = req.server.addresses()[0];
+  if (!bound || typeof bound === "string") return "http://localhost";
+  const wildcard = bound.address === "0.0.0.0" || bound.address === "::";
+  const host = wildcard ? "localhost" : bound.family === "IPv6" ? `[${bound.address}]` : bound.address;
+  return `http://${host}:${bound.port}`;
 }
 
 export const statusLink = (origin: string, token: string) => `${origin}/application-status#${token}`;
