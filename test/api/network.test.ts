@@ -417,6 +417,18 @@ describeEngines(
           [net.body.nodes[e.source]!.id, net.body.nodes[e.target]!.id].sort().join() === [C!.id, D!.id].sort().join(),
       );
       expect(cd).toHaveLength(1);
+      // The answer is kept precompressed: the same document as gzip and as brotli, and a rename shows at once.
+      for (const encoding of ["gzip", "br"]) {
+        const r = await council.req<Network>("GET", `/api/v1/clusters/${cluster.id}/network`, undefined, {
+          "accept-encoding": encoding,
+        });
+        expect(r.headers.get("content-encoding")).toBe(encoding);
+        expect(r.body.nodes).toEqual(net.body.nodes);
+      }
+      expect((await manager.patch(`/api/v1/enterprises/${G!.id}`, { name: "بنگاه چ نو" })).status).toBe(200);
+      const renamed = await council.get<Network>(`/api/v1/clusters/${cluster.id}/network`);
+      expect(renamed.body.nodes.find((n) => n.id === G!.id)!.name).toBe("بنگاه چ نو");
+      expect(renamed.body.nodes).toHaveLength(8);
 
       // The job that computed it.
       const jobs = await env()

@@ -3,6 +3,7 @@ import * as m0013 from "./migrations/0013_members_actors";
 import * as m0014 from "./migrations/0014_members_backfill";
 import * as m0015 from "./migrations/0015_members_enterprise_columns";
 import * as m0020 from "./migrations/0020_members_views_interests";
+import * as m0021 from "./migrations/0021_members_actors_updated_index";
 import { memberRoutes } from "./routes";
 
 export const membersModule = defineModule({
@@ -65,6 +66,7 @@ export const membersModule = defineModule({
     "0014_members_backfill": m0014,
     "0015_members_enterprise_columns": m0015,
     "0020_members_views_interests": m0020,
+    "0021_members_actors_updated_index": m0021,
   },
   benchData: () => import(new URL("./bench-data.ts", import.meta.url).href) as Promise<typeof import("./bench-data")>,
   benchScenarios: () =>

@@ -17,6 +17,7 @@ import {
   RelationshipUpdateInput,
 } from "../../../core/schemas/network";
 import { actorOf } from "../../app";
+import { sendPrecompressed } from "../../http/precompressed";
 import {
   createRelationship,
   deleteRelationship,
@@ -184,7 +185,8 @@ export const networkRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: NetworkOut },
       },
     },
-    async (req) => getNetwork(app.deps, actorOf(req), req.params.id, req.query.on),
+    async (req, reply) =>
+      sendPrecompressed(req, reply, await getNetwork(app.deps, actorOf(req), req.params.id, req.query.on)),
   );
 
   app.get(

@@ -12,21 +12,23 @@
  * queues a new one when it is, so the next look is current.
  */
 import type { Kysely } from "kysely";
+import { LRUCache } from "lru-cache";
 import { z } from "zod";
 import type { ActorKind } from "../../../core/members";
 import type { RelationshipType } from "../../../core/network";
 import type { Actor } from "../../../core/permissions";
 import { can } from "../../../core/permissions";
-import type {
-  CentralActorOut,
-  CommunityOut,
-  NetworkCompareOut,
-  NetworkFiguresOut,
+import {
+  type CentralActorOut,
+  type CommunityOut,
+  type NetworkCompareOut,
+  type NetworkFiguresOut,
   NetworkOut,
-  SnapshotSummaryOut,
+  type SnapshotSummaryOut,
 } from "../../../core/schemas/network";
 import { type Deps, nowIso } from "../../context";
 import type { DB } from "../../db/schema";
+import { PrecompressedJson } from "../../http/precompressed";
 import { defineJob, enqueue } from "../../jobs/queue";
 import {
   aliveOn,
@@ -265,6 +267,47 @@ interface Stored {
 }
 
 /**
+ * What answering keeps in memory, per database (a process may serve two in
+ * tests). A stored snapshot is ~800 KB of JSON for a 3,000-actor network:
+ * parsed per request, with the drawing's answer built and serialized from
+ * it, 32 concurrent requests overflowed the server's 128 MB heap and each
+ * figures answer paid 20–90 ms to read its 30 ids. So the parsed snapshots
+ * are kept by their computation (cluster, date, computed_at: a new one has
+ * another key), and the drawing's answers as precompressed bodies keyed by
+ * everything that goes into them (the snapshot, whether it is current, the
+ * caller's canManage, and the latest change of any actor, which covers the
+ * names). Concurrent misses of one key share one read (LRUCache.fetch).
+ */
+interface AnswerCaches {
+  parsed: LRUCache<string, { data: SnapshotData; bytes: number }, () => Promise<string>>;
+  pictures: LRUCache<string, PrecompressedJson, () => Promise<PrecompressedJson>>;
+}
+const cachesByDatabase = new WeakMap<object, AnswerCaches>();
+
+function cachesOf(deps: Deps): AnswerCaches {
+  let c = cachesByDatabase.get(deps.database);
+  if (!c) {
+    c = {
+      parsed: new LRUCache({
+        maxSize: 16 * 1024 * 1024,
+        sizeCalculation: (v) => Math.max(1, v.bytes),
+        fetchMethod: async (_key, _stale, { context }) => {
+          const text = await context();
+          return { data: JSON.parse(text) as SnapshotData, bytes: text.length };
+        },
+      }),
+      pictures: new LRUCache({
+        maxSize: 24 * 1024 * 1024,
+        sizeCalculation: (v) => Math.max(1, v.size),
+        fetchMethod: (_key, _stale, { context }) => context(),
+      }),
+    };
+    cachesByDatabase.set(deps.database, c);
+  }
+  return c;
+}
+
+/**
  * The stored snapshot for the date (or, with `nearest`, the latest computed
  * for any date until that one exists), whether it is stale, and whether a
  * new one is pending; queues one when it is missing or stale.
@@ -272,9 +315,10 @@ interface Stored {
 async function storedSnapshot(deps: Deps, clusterId: string, on: string, nearest: boolean) {
   const db = deps.database.db;
   const fingerprint = await fingerprintOf(db, clusterId);
+  const columns = ["cluster_id", "on_date", "computed_at", "fingerprint"] as const;
   let row = await db
     .selectFrom("network_snapshots")
-    .selectAll()
+    .select(columns)
     .where("cluster_id", "=", clusterId)
     .where("on_date", "=", on)
     .executeTakeFirst();
@@ -282,7 +326,7 @@ async function storedSnapshot(deps: Deps, clusterId: string, on: string, nearest
   if (!row && nearest) {
     row = await db
       .selectFrom("network_snapshots")
-      .selectAll()
+      .select(columns)
       .where("cluster_id", "=", clusterId)
       .orderBy("computed_at", "desc")
       .limit(1)
@@ -294,10 +338,22 @@ async function storedSnapshot(deps: Deps, clusterId: string, on: string, nearest
     deps.kickJobs?.();
     computing = true;
   }
-  const stored: Stored | null = row
-    ? { data: JSON.parse(row.data) as SnapshotData, computedAt: row.computed_at, stale: !current }
-    : null;
-  return { stored, computing };
+  if (!row) return { stored: null, computing, key: null };
+  const { on_date, computed_at } = row;
+  const key = `${clusterId}|${on_date}|${computed_at}`;
+  const parsed = await cachesOf(deps).parsed.fetch(key, {
+    context: async () =>
+      (
+        await db
+          .selectFrom("network_snapshots")
+          .select("data")
+          .where("cluster_id", "=", clusterId)
+          .where("on_date", "=", on_date)
+          .executeTakeFirstOrThrow()
+      ).data,
+  });
+  const stored: Stored = { data: parsed!.data, computedAt: computed_at, stale: !current };
+  return { stored, computing, key: `${key}|${current ? "current" : "stale"}` };
 }
 
 /** Names of the actors, read in chunks (a 3,000-actor network is three lookups by key). */
@@ -359,18 +415,49 @@ export async function getFigures(
   };
 }
 
-/** GET /clusters/:id/network: the figures with every node (position, degree, community) and link to draw. */
+/**
+ * GET /clusters/:id/network: the figures with every node (position, degree,
+ * community) and link to draw, as a precompressed body (see AnswerCaches).
+ */
 export async function getNetwork(
   deps: Deps,
   actor: Actor | null,
   clusterId: string,
   on?: string,
-): Promise<z.infer<typeof NetworkOut>> {
+): Promise<PrecompressedJson> {
   const db = deps.database.db;
   const { actor: a, scope } = await networkCluster(db, actor, clusterId);
   const day = on ?? today();
-  const { stored, computing } = await storedSnapshot(deps, clusterId, day, on === undefined);
-  const base = { clusterId, on: day, computing, canManage: can(a, "relationship.manage", scope) };
+  const [{ stored, computing, key }, namesAt] = await Promise.all([
+    storedSnapshot(deps, clusterId, day, on === undefined),
+    latestActorChange(db),
+  ]);
+  const canManage = can(a, "relationship.manage", scope);
+  const build = async () => {
+    const body = await networkAnswer(db, { clusterId, on: day, computing, canManage }, stored);
+    // The schema's check (on in tests) still sees every answer's shape, as the serializer would.
+    if (deps.config.responseCheck) NetworkOut.parse(body);
+    return new PrecompressedJson(JSON.stringify(body));
+  };
+  if (!key) return build();
+  const cacheKey = `${key}|${day}|${computing}|${canManage}|${namesAt}`;
+  return (await cachesOf(deps).pictures.fetch(cacheKey, { context: build }))!;
+}
+
+/** The latest change of any actor (its index's last entry): a renamed actor moves it. */
+async function latestActorChange(db: Kysely<DB>): Promise<string> {
+  const r = await db
+    .selectFrom("actors")
+    .select((eb) => eb.fn.max("updated_at").as("at"))
+    .executeTakeFirst();
+  return r?.at ?? "";
+}
+
+async function networkAnswer(
+  db: Kysely<DB>,
+  base: { clusterId: string; on: string; computing: boolean; canManage: boolean },
+  stored: Stored | null,
+): Promise<z.infer<typeof NetworkOut>> {
   if (!stored) return { ...base, snapshot: null, nodes: [], edges: [] };
   const names = await namesOf(
     db,
