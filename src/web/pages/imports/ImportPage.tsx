@@ -191,7 +191,8 @@ function Settings({ run }: { run: ImportRunDto }) {
             ))}
           </SelectField>
         </Box>
-        <TableContainer sx={{ maxHeight: 320 }}>
+        {/* Scrolls both ways: reachable and scrollable from the keyboard. */}
+        <TableContainer sx={{ maxHeight: 320 }} tabIndex={0} role="region" aria-label={t("imports.topRows")}>
           <Table size="small" aria-label={t("imports.topRows")}>
             <TableHead>
               <TableRow>
@@ -250,7 +251,7 @@ function Settings({ run }: { run: ImportRunDto }) {
         <Typography variant="subtitle2" sx={{ mt: 3, mb: 1 }}>
           {t("imports.previewTitle")}
         </Typography>
-        <TableContainer>
+        <TableContainer tabIndex={0} role="region" aria-label={t("imports.previewTitle")}>
           <Table size="small" aria-label={t("imports.previewTitle")} data-testid="import-preview">
             <TableHead>
               <TableRow>
