@@ -100,6 +100,8 @@ export function DataTable<T>(props: DataTableProps<T>) {
   });
 
   const total = result.data?.total ?? 0;
+  // A text search counts its matches up to a cap (paginateSearch): past it the total is "more than".
+  const capped = (result.data as { totalCapped?: boolean } | undefined)?.totalCapped === true;
   const items = result.data?.items ?? [];
   const visibleColumns = props.columns;
 
@@ -177,7 +179,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
           {props.toolbar}
         </Box>
       )}
-      <Box sx={{ height: 4 }}>{result.isFetching && !result.isPending && <LinearProgress />}</Box>
+      <Box sx={{ height: 4 }}>{result.isFetching && !result.isPending && <LinearProgress aria-label={t("common.loading")} />}</Box>
       <TableContainer>
         <Table size="small" data-testid={props.testId} aria-label={props.ariaLabel} aria-busy={result.isFetching}>
           <TableHead>
@@ -221,7 +223,11 @@ export function DataTable<T>(props: DataTableProps<T>) {
         }}
         labelRowsPerPage={t("table.rowsPerPage")}
         labelDisplayedRows={({ from, to, count }) =>
-          t("table.displayedRows", { from: f.num(from), to: f.num(to), count: f.num(count) })
+          t(capped ? "table.displayedRowsCapped" : "table.displayedRows", {
+            from: f.num(from),
+            to: f.num(to),
+            count: f.num(count),
+          })
         }
         getItemAriaLabel={(type) => t(`table.${type}Page`)}
         sx={{
