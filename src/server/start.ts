@@ -5,7 +5,7 @@
 import { buildApp } from "./app";
 import type { Config } from "./config";
 import type { Deps } from "./context";
-import { type Database, openDatabase } from "./db/connection";
+import { type Database, openDatabase, optimizeSqlite } from "./db/connection";
 import { migrateToLatest } from "./db/migrations/index";
 import { startWorker } from "./jobs/queue";
 import { createMailer } from "./mailer";
@@ -15,6 +15,7 @@ export async function openAndMigrate(config: Config): Promise<Database> {
   const database = await openDatabase(config.database);
   try {
     await migrateToLatest(database.db as never, database.dialect);
+    optimizeSqlite(database, "opened");
   } catch (e) {
     await database.close();
     throw e;

@@ -147,6 +147,14 @@ describeEngines("members: enterprises, people, institutions, directory, partners
       leftOn: "2024-04-01",
     });
     expectProblem(early, 400, "end_before_start");
+    // The member list's total (read from the membership index) follows the status, and agrees with its rows.
+    const listed = async (status: string) =>
+      (await manager2.get<DirPage>(`/api/v1/directory?clusterId=${second.id}&kind=enterprise&status=${status}`)).body;
+    const members = await listed("member");
+    expect(members.items.map((i) => i.id)).toContain(mine.id);
+    expect(members.total).toBe(members.items.length);
+    expect((await listed("applicant")).items.map((i) => i.id)).not.toContain(mine.id);
+    expect((await listed("applicant")).total).toBe((await listed("applicant")).items.length);
     // Another cluster's manager may not change the home membership.
     expectProblem(
       await manager2.patch(`/api/v1/clusters/${home.id}/members/${mine.id}`, { status: "left" }),

@@ -56,13 +56,20 @@ export async function openDatabase(cfg: DatabaseConfig, opts: { poolSize?: numbe
     handle.pragma("busy_timeout = 5000");
     handle.pragma("synchronous = NORMAL");
     const db = new Kysely<DB>({ dialect: sqliteDialect(handle) });
-    return {
+    const database: Database = {
       db,
       dialect: "sqlite",
       describe: cfg.file,
       sqlite: handle,
-      close: () => db.destroy(),
+      close: async () => {
+        clearInterval(hourly);
+        if (handle.open) optimizeSqlite(database, "closing");
+        await db.destroy();
+      },
     };
+    const hourly = setInterval(() => handle.open && optimizeSqlite(database, "hourly"), 60 * 60_000);
+    hourly.unref();
+    return database;
   }
   const pool = new pg.Pool({
     connectionString: cfg.url,
@@ -91,4 +98,21 @@ export async function openDatabase(cfg: DatabaseConfig, opts: { poolSize?: numbe
     );
   }
   return { db, dialect: "postgres", describe: redact(cfg.url), close: () => db.destroy() };
+}
+
+/**
+ * Keeps SQLite's planner statistics (sqlite_stat1) in step with the data, as
+ * SQLite's documentation asks of a long-lived connection: `optimize=0x10002`
+ * once the schema is migrated (it analyzes every table that has no
+ * statistics yet, reading a bounded sample), then plain `optimize` every hour
+ * and on close (only tables whose size moved a lot since). Without
+ * statistics the planner takes any equality on an indexed column for ten
+ * rows: at 300,000 enterprises it walked the kind index testing each row
+ * against a search's few dozen matches (196 ms for «کهربا», 1.5 ms with
+ * statistics) and counted a cluster's members the same way (203 → 17 ms).
+ * PostgreSQL's autovacuum does this by itself.
+ */
+export function optimizeSqlite(database: Database, when: "opened" | "hourly" | "closing"): void {
+  if (!database.sqlite) return;
+  database.sqlite.pragma(when === "opened" ? "optimize = 0x10002" : "optimize");
 }

@@ -179,7 +179,9 @@ export function DataTable<T>(props: DataTableProps<T>) {
           {props.toolbar}
         </Box>
       )}
-      <Box sx={{ height: 4 }}>{result.isFetching && !result.isPending && <LinearProgress aria-label={t("common.loading")} />}</Box>
+      <Box sx={{ height: 4 }}>
+        {result.isFetching && !result.isPending && <LinearProgress aria-label={t("common.loading")} />}
+      </Box>
       <TableContainer>
         <Table size="small" data-testid={props.testId} aria-label={props.ariaLabel} aria-busy={result.isFetching}>
           <TableHead>

@@ -315,6 +315,38 @@ export async function effectiveFilters(
   return { ...view.filters, ...defined, clusterId: view.clusterId };
 }
 
+/**
+ * The total of a plain member list — one cluster, one kind, perhaps a
+ * status, no other filter, read by someone who reaches the whole cluster —
+ * from cluster_actors' (cluster_id, kind, status) index: 0.3 ms for the
+ * 3,000-actor cluster, where counting the filtered actors reads each of them
+ * (~17 ms). People are left out when members' staff count too (they inherit
+ * a membership that has no row of its own). Null when the list is not plain.
+ */
+async function memberListCount(db: Kysely<DB>, actor: Actor, f: DirectoryFilter): Promise<number | null> {
+  const kinds = kindsOf(f);
+  const kind = kinds.length === 1 ? kinds[0]! : null;
+  const staff = kind === "person" && (!f.status || f.status === "member");
+  if (!f.clusterId || !kind || staff || f.q || f.provinceCode || f.skill || f.institutionKind || f.productGroup) {
+    return null;
+  }
+  const cluster = await db
+    .selectFrom("clusters")
+    .select(["id", "province_code"])
+    .where("id", "=", f.clusterId)
+    .executeTakeFirst();
+  if (!cluster || !can(actor, READ_ACTION[kind], { provinceCode: cluster.province_code, clusterId: cluster.id })) {
+    return null;
+  }
+  let q = db
+    .selectFrom("cluster_actors")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("cluster_id", "=", cluster.id)
+    .where("kind", "=", kind);
+  if (f.status) q = q.where("status", "=", f.status);
+  return Number((await q.executeTakeFirstOrThrow()).n);
+}
+
 /** GET /directory. */
 export async function searchDirectory(
   deps: Deps,
@@ -334,8 +366,14 @@ export async function searchDirectory(
       normalizedQuery: needle,
     });
   } else {
-    const { rows, total } = await paginate(base, { limit, offset }, directoryRows);
-    page = { rows, total, totalCapped: false };
+    const counted = await memberListCount(db, a, f);
+    if (counted === null) {
+      const { rows, total } = await paginate(base, { limit, offset }, directoryRows);
+      page = { rows, total, totalCapped: false };
+    } else {
+      const rows = await directoryRows(base).limit(limit).offset(offset).execute();
+      page = { rows, total: counted, totalCapped: false };
+    }
   }
   const extras = await pageExtras(db, page.rows, f.clusterId);
   return { items: page.rows.map((r) => toItem(r, extras)), total: page.total, totalCapped: page.totalCapped };
