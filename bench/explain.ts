@@ -48,6 +48,8 @@ async function main() {
   if (engine === "sqlite") {
     const dir = path.join(ROOT, "data", "bench", `explain-${scale}-s${seed}`);
     fs.mkdirSync(dir, { recursive: true });
+    // An earlier run's WAL beside the fresh copy would be replayed into it (a malformed database).
+    for (const f of ["khooshe.db-wal", "khooshe.db-shm"]) fs.rmSync(path.join(dir, f), { force: true });
     fs.copyFileSync(path.join(defaultDataDir(scale, seed), "khooshe.db"), path.join(dir, "khooshe.db"));
     env = { DATA_DIR: dir, LOG_LEVEL: "silent", DEMO: "off", JOBS_WORKER: "off", RATE_LIMIT_PER_MINUTE: "1000000000" };
   } else {

@@ -8,6 +8,7 @@ import {
   type Dialect,
   type Expression,
   type Kysely,
+  type SelectQueryBuilder,
   type SqlBool,
   SqliteAdapter,
   SqliteDriver,
@@ -137,6 +138,30 @@ export function matchesText(dialect: DialectName, index: TextIndex, normalizedQu
     return sql<SqlBool>`${sql.ref(index.key)} in (select ${sql.ref(index.fts.key)} from ${fts} where ${fts} match ${phrase})`;
   }
   return containsNormalized(index.column, normalizedQuery);
+}
+
+/**
+ * SQLite: the query joined to the FTS5 table on the phrase, so the planner
+ * reads the index's matches one by one (the FTS table first) and a LIMIT
+ * stops it early; `key in (select … match …)` gathers every match before the
+ * first row (52 ms for a term in tens of thousands of enterprises, 6 ms
+ * joined, for a count up to 1,001). Null on PostgreSQL, or for a query too
+ * short for the trigram index: matchesText() is the way there.
+ */
+export function joinTextIndex<DB, TB extends keyof DB, O>(
+  dialect: DialectName,
+  query: SelectQueryBuilder<DB, TB, O>,
+  index: TextIndex,
+  normalizedQuery: string,
+): SelectQueryBuilder<DB, TB, O> | null {
+  if (dialect !== "sqlite" || [...normalizedQuery].length < TRIGRAM) return null;
+  const phrase = `"${normalizedQuery.replace(/"/g, '""')}"`;
+  // The FTS table is not in the typed schema: joined by name, the query keeps its own type.
+  const untyped = query as unknown as SelectQueryBuilder<Record<string, Record<string, unknown>>, string, O>;
+  const joined = untyped
+    .innerJoin(index.fts.table, `${index.fts.table}.${index.fts.key}`, index.key)
+    .where(sql<SqlBool>`${sql.table(index.fts.table)} match ${phrase}`);
+  return joined as unknown as SelectQueryBuilder<DB, TB, O>;
 }
 
 /** Lower-cases an expression the same way on both engines (ASCII e-mail addresses). */
