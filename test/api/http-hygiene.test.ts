@@ -89,7 +89,16 @@ function expectRawProblem(r: RawResponse, statuses: number[]) {
 }
 
 /** The described operations anyone may call (the description itself and its docs are not in it, and public too). */
-const PUBLIC_OPERATIONS = new Set(["POST /api/v1/auth/login", "GET /api/health"]);
+const PUBLIC_OPERATIONS = new Set([
+  "POST /api/v1/auth/login",
+  "GET /api/health",
+  // A business applies for membership without an account and follows it by its private link (applications).
+  "GET /api/v1/public/clusters/{id}/application-form",
+  "POST /api/v1/public/clusters/{id}/applications",
+  "POST /api/v1/public/application-status",
+  "POST /api/v1/public/invitations/lookup",
+  "POST /api/v1/public/invitations/accept",
+]);
 
 describeEngines("HTTP hygiene", (env) => {
   // ------------------------------------------------------------- A. multipart
@@ -265,6 +274,8 @@ describeEngines("HTTP hygiene", (env) => {
     expect((await anon.get("/api/openapi.json")).status).toBe(200);
     expect((await anon.get("/api/docs/")).status).toBe(200);
     expect((await anon.get("/api/docs/static/index.html")).status).toBe(200);
+    // The application form of an unknown cluster is a 404 to anyone, not a 401.
+    expect((await anon.get(`/api/v1/public/clusters/${randomUUID()}/application-form`)).status).toBe(404);
     // Signing in validates its input for an anonymous caller, and works.
     expectProblem(await anon.post("/api/v1/auth/login", { email: 1 }), 400, "validation_failed");
     const u = await makeUser(env(), { role: "member" });

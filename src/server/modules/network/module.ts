@@ -1,6 +1,7 @@
 import { defineModule } from "../module";
 import * as m0016 from "./migrations/0016_network_relationships";
 import * as m0019 from "./migrations/0019_network_snapshots";
+import * as m0022 from "./migrations/0022_network_fingerprint_indexes";
 import { networkRoutes } from "./routes";
 import { snapshotJob } from "./snapshots";
 
@@ -17,7 +18,11 @@ export const networkModule = defineModule({
   errorCodes: ["actor_not_in_cluster", "relationship_self"],
   auditActions: ["relationship.create", "relationship.update", "relationship.end", "relationship.delete"],
   jobs: [snapshotJob],
-  migrations: { "0016_network_relationships": m0016, "0019_network_snapshots": m0019 },
+  migrations: {
+    "0016_network_relationships": m0016,
+    "0019_network_snapshots": m0019,
+    "0022_network_fingerprint_indexes": m0022,
+  },
   benchData: () => import(new URL("./bench-data.ts", import.meta.url).href) as Promise<typeof import("./bench-data")>,
   benchScenarios: () =>
     import(new URL("./bench-scenarios.ts", import.meta.url).href) as Promise<typeof import("./bench-scenarios")>,
