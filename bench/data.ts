@@ -18,7 +18,7 @@ import { todayIso } from "../src/core/jalali";
 import { loadConfig } from "../src/server/config";
 import { optimizeSqlite } from "../src/server/db/connection";
 import { migrationList } from "../src/server/db/migrations/index";
-import { SERVER_MODULES } from "../src/server/modules/index";
+import { plannerStatisticsTables, SERVER_MODULES } from "../src/server/modules/index";
 import type { ServerModule } from "../src/server/modules/module";
 import { openAndMigrate } from "../src/server/start";
 import {
@@ -195,7 +195,7 @@ export async function generate(opts: GenerateOptions, log: (s: string) => void =
       log(`  vacuum analyze ${((performance.now() - t) / 1000).toFixed(1).padStart(4)} s`);
     } else {
       // The statistics the server gathers on its first start on these data (optimizeSqlite()).
-      optimizeSqlite(database, "opened");
+      optimizeSqlite(database, plannerStatisticsTables());
       database.sqlite!.pragma("wal_checkpoint(TRUNCATE)");
       log(`  optimize     ${((performance.now() - t) / 1000).toFixed(1).padStart(4)} s`);
     }

@@ -9,13 +9,14 @@ import { type Database, openDatabase, optimizeSqlite } from "./db/connection";
 import { migrateToLatest } from "./db/migrations/index";
 import { startWorker } from "./jobs/queue";
 import { createMailer } from "./mailer";
-import { allJobKinds } from "./modules/index";
+import { allJobKinds, plannerStatisticsTables } from "./modules/index";
 
 export async function openAndMigrate(config: Config): Promise<Database> {
   const database = await openDatabase(config.database);
   try {
     await migrateToLatest(database.db as never, database.dialect);
-    optimizeSqlite(database, "opened");
+    database.plannerStatistics = plannerStatisticsTables();
+    optimizeSqlite(database, database.plannerStatistics);
   } catch (e) {
     await database.close();
     throw e;

@@ -68,6 +68,11 @@ export function allMailTemplates(): string[] {
   return MODULES.flatMap((m) => m.mailTemplates ?? []);
 }
 
+/** The tables whose SQLite planner statistics are kept (ServerModule.plannerStatistics). */
+export function plannerStatisticsTables(): string[] {
+  return MODULES.flatMap((m) => m.plannerStatistics ?? []);
+}
+
 export function allJobKinds() {
   return MODULES.flatMap((m) => m.jobs ?? []);
 }

@@ -56,6 +56,15 @@ export interface ServerModule<
    */
   migrations?: Readonly<Record<string, MigrationModule>>;
   /**
+   * SQLite: tables whose planner statistics the server keeps (ANALYZE after
+   * migrating, hourly and on close; connection.ts). For tables so large that
+   * the planner's guess without statistics (ten rows for any equality on an
+   * indexed column) walks the wrong index: members' 300,000 actors. Tables
+   * tuned without statistics stay without them (sampled statistics made the
+   * registry's list choose a worse plan, 2×).
+   */
+  plannerStatistics?: readonly string[];
+  /**
    * Its benchmark data generator (`npm run bench:data`) and load scenarios
    * (`npm run bench`), imported only when the benchmark asks. The import
    * names its file by URL — `() => import(new URL("./bench-data.ts",

@@ -68,6 +68,7 @@ export const membersModule = defineModule({
     "0020_members_views_interests": m0020,
     "0021_members_actors_updated_index": m0021,
   },
+  plannerStatistics: ["actors", "cluster_actors", "people", "enterprises", "enterprise_products", "person_skills"],
   benchData: () => import(new URL("./bench-data.ts", import.meta.url).href) as Promise<typeof import("./bench-data")>,
   benchScenarios: () =>
     import(new URL("./bench-scenarios.ts", import.meta.url).href) as Promise<typeof import("./bench-scenarios")>,
