@@ -271,7 +271,9 @@ it("cluster manager finds an enterprise by an Arabic-letter query, edits its pro
   await page.getByRole("option", { name: "قزوین" }).click();
   await page.getByRole("option", { name: "تهران" }).click();
   await page.keyboard.press("Escape");
-  await expect.poll(() => new URL(page.url()).searchParams.get("provinceCodes")?.split(",").length).toBe(2);
+  await expect
+    .poll(() => new URL(page.url()).searchParams.get("provinceCodes")?.split(",").length, { timeout: 10_000 })
+    .toBe(2);
   const partner = page.getByTestId("partner-name").filter({ hasText: PARTNER });
   await partner.waitFor();
   expect(await page.getByTestId("partners-table").textContent()).toContain("۱٬۲۰۰");

@@ -8,7 +8,7 @@ import InputAdornment from "@mui/material/InputAdornment";
 import TextField from "@mui/material/TextField";
 import Typography from "@mui/material/Typography";
 import { useQueryClient } from "@tanstack/react-query";
-import { type ReactNode, useCallback, useState } from "react";
+import { type ReactNode, useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import type { z } from "zod";
@@ -130,24 +130,30 @@ export default function PartnersPage() {
   const [writing, setWriting] = useState<Partner | null>(null);
   const lng = i18n.language;
 
+  // Each change starts from the last one written, not from the last render: react-router's
+  // functional update gets the rendered params, so a province picked before the debounced query
+  // had rendered (a slow device) dropped the query, or the other way round.
+  const latest = useRef(params);
+  latest.current = params;
   const setParam = useCallback(
-    (k: string, v: string) =>
-      setParams(
-        (prev) => {
-          const next = new URLSearchParams(prev);
-          if (v) next.set(k, v);
-          else next.delete(k);
-          return next;
-        },
-        { replace: true },
-      ),
+    (k: string, v: string) => {
+      const next = new URLSearchParams(latest.current);
+      if (v) next.set(k, v);
+      else next.delete(k);
+      latest.current = next;
+      setParams(next, { replace: true });
+    },
     [setParams],
   );
   const setQ = useCallback((v: string) => setParam("q", v), [setParam]);
   const setGroup = useCallback((v: string) => setParam("productGroup", v), [setParam]);
   const q = params.get("q") ?? "";
   const group = params.get("productGroup") ?? "";
-  const codes = (params.get("provinceCodes") ?? "").split(",").filter((c) => /^IR-\d{2}$/.test(c));
+  const urlCodes = params.get("provinceCodes") ?? "";
+  // The pick is held here and written to the address: the address's update can land after the
+  // next click on a slow device, and a choice computed from it would drop the province just picked.
+  const [codes, setCodes] = useState(() => codesOf(urlCodes));
+  useEffect(() => setCodes(codesOf(urlCodes)), [urlCodes]);
   const [qText, setQText] = useUrlText(q, setQ);
   const [groupText, setGroupText] = useUrlText(group, setGroup);
   const all = provinces.data?.items ?? [];
@@ -248,7 +254,11 @@ export default function PartnersPage() {
         loading={provinces.isPending}
         getOptionLabel={(p) => provinceLabel(p, lng)}
         isOptionEqualToValue={(a, b) => a.code === b.code}
-        onChange={(_, v) => setParam("provinceCodes", v.map((p) => p.code).join(","))}
+        onChange={(_, v) => {
+          const next = v.map((p) => p.code);
+          setCodes(next);
+          setParam("provinceCodes", next.join(","));
+        }}
         renderInput={(p) => (
           <TextField
             {...p}
@@ -296,4 +306,9 @@ export default function PartnersPage() {
       )}
     </>
   );
+}
+
+/** The province codes an address's provinceCodes holds (anything else in it is left out). */
+function codesOf(value: string): string[] {
+  return value.split(",").filter((c) => /^IR-\d{2}$/.test(c));
 }
