@@ -23,6 +23,7 @@ import type { ImportRunsTable } from "./migrations/tables";
 import { readRows } from "./read";
 import {
   employersOf,
+  PendingCreates,
   type Plan,
   planBatch,
   rowKey,
@@ -130,6 +131,7 @@ export async function processRun(
     by: by.userId,
     skills: (words) => [...new Set(words.map(skillOf).filter((s): s is string => s !== null))],
     skillLabel: skillWord,
+    creates: new PendingCreates(),
   };
 
   // A dry run starts over; an import goes on after its last committed batch.
@@ -181,6 +183,7 @@ export async function processRun(
     blankInBatch = 0;
     if (throughRow <= resumeAfter) return;
     await db.transaction().execute(async (trx) => {
+      w.creates = new PendingCreates();
       const good = pending.filter((p) => p.read && p.read.problems.length === 0).map((p) => p.read!);
       const planned = await planOf(trx, target, good);
       const planByRow = new Map(good.map((r, i) => [r.row, planned[i]!]));
@@ -263,6 +266,7 @@ export async function processRun(
           });
         }
       }
+      await w.creates.write(trx);
       // Multi-row inserts: 100 rows × 7 values stays far below either engine's parameter limit.
       for (let i = 0; i < problems.length; i += 100) {
         await trx

@@ -5,15 +5,15 @@
  * cluster's membership, in the caller's transaction.
  */
 import { randomUUID } from "node:crypto";
-import type { Kysely } from "kysely";
+import type { Insertable, Kysely } from "kysely";
 import type { MembershipStatus, PublishableField } from "../../../core/members";
 import { compactFa, normalizeFa, sortKeyFa } from "../../../core/normalize";
 import type { Scope } from "../../../core/permissions";
 import type { EnterpriseUpdate, Membership } from "../../../core/schemas/members";
-import type { DB } from "../../db/schema";
+import type { DB, EnterprisesTable } from "../../db/schema";
 import { AppError } from "../../errors";
 import { found } from "../../services/load";
-import "./migrations/tables";
+import type { ActorsTable, ClusterActorsTable } from "./migrations/tables";
 
 /** The text an actor is found by: its name and the given terms (products, skills, city), compacted. */
 export function actorSearchText(name: string, terms: readonly (string | null | undefined)[]): string {
@@ -38,50 +38,73 @@ export interface NewEnterprise {
   by: string | null;
 }
 
+/**
+ * The three rows a new enterprise is: its actor, its enterprise row and its
+ * home cluster's membership, every column given (a multi-row insert needs
+ * the same columns in every row). insertEnterprise writes them; the importer
+ * fills in what a row gives and writes a batch's in a few statements.
+ */
+export function newEnterpriseRows(e: NewEnterprise) {
+  const id = e.id ?? randomUUID();
+  const actor = {
+    id,
+    kind: "enterprise" as const,
+    name: e.name,
+    name_norm: normalizeFa(e.name),
+    name_sort: sortKeyFa(e.name),
+    search_norm: actorSearchText(e.name, [...(e.searchTerms ?? []), e.city]),
+    province_code: e.provinceCode === undefined ? e.clusterProvinceCode : e.provinceCode,
+    city: e.city ?? null,
+    city_norm: e.city ? normalizeFa(e.city) : null,
+    address: null as string | null,
+    postal_code: null as string | null,
+    phone: null as string | null,
+    mobile: null as string | null,
+    email: null as string | null,
+    website: null as string | null,
+    notes: null as string | null,
+    fts_rowid: null,
+    created_at: e.now,
+    updated_at: e.now,
+    created_by: e.by,
+  } satisfies Insertable<ActorsTable>;
+  const enterprise = {
+    id,
+    cluster_id: e.clusterId,
+    province_code: e.clusterProvinceCode,
+    national_id: e.nationalId ?? null,
+    legal_form: null as string | null,
+    employees_industrial: null as number | null,
+    employees_guild: null as number | null,
+    capacity: null as number | null,
+    capacity_unit: null as string | null,
+    certificates: null as string | null,
+    export_experience: null as number | null,
+    export_markets: null as string | null,
+    contact_person: null as string | null,
+    created_at: e.now,
+    updated_at: e.now,
+  } satisfies Insertable<EnterprisesTable>;
+  const membership = {
+    cluster_id: e.clusterId,
+    actor_id: id,
+    kind: "enterprise" as const,
+    status: e.status ?? "member",
+    joined_on: e.status === "applicant" ? null : (e.joinedOn ?? e.now.slice(0, 10)),
+    left_on: null,
+    created_at: e.now,
+    updated_at: e.now,
+  } satisfies Insertable<ClusterActorsTable>;
+  return { id, actor, enterprise, membership };
+}
+
 /** Inserts an enterprise with its home membership; returns its id. Run inside the write's transaction. */
 export async function insertEnterprise(trx: Kysely<DB>, e: NewEnterprise): Promise<string> {
-  const id = e.id ?? randomUUID();
-  await trx
-    .insertInto("actors")
-    .values({
-      id,
-      kind: "enterprise",
-      name: e.name,
-      name_norm: normalizeFa(e.name),
-      name_sort: sortKeyFa(e.name),
-      search_norm: actorSearchText(e.name, [...(e.searchTerms ?? []), e.city]),
-      province_code: e.provinceCode === undefined ? e.clusterProvinceCode : e.provinceCode,
-      city: e.city ?? null,
-      city_norm: e.city ? normalizeFa(e.city) : null,
-      created_at: e.now,
-      updated_at: e.now,
-      created_by: e.by,
-    })
-    .execute();
-  await trx
-    .insertInto("enterprises")
-    .values({
-      id,
-      cluster_id: e.clusterId,
-      province_code: e.clusterProvinceCode,
-      national_id: e.nationalId ?? null,
-      created_at: e.now,
-      updated_at: e.now,
-    })
-    .execute();
-  await trx
-    .insertInto("cluster_actors")
-    .values({
-      cluster_id: e.clusterId,
-      actor_id: id,
-      kind: "enterprise",
-      status: e.status ?? "member",
-      joined_on: e.status === "applicant" ? null : (e.joinedOn ?? e.now.slice(0, 10)),
-      created_at: e.now,
-      updated_at: e.now,
-    })
-    .execute();
-  return id;
+  const rows = newEnterpriseRows(e);
+  await trx.insertInto("actors").values(rows.actor).execute();
+  await trx.insertInto("enterprises").values(rows.enterprise).execute();
+  await trx.insertInto("cluster_actors").values(rows.membership).execute();
+  return rows.id;
 }
 
 // ----------------------------------------------------------------- enterprise profiles
