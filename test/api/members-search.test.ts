@@ -97,4 +97,86 @@ describeEngines("members: Persian search in the directory", (env) => {
     const tehran = await signedIn(env(), await makeUser(env(), { role: "province_admin", provinceCode: "IR-23" }));
     expect((await tehran.get<DirPage>("/api/v1/directory?q=کیسه دوزی")).body.total).toBe(0);
   });
+
+  it("pages a cluster's member list in name order, and a rename moves the actor in every cluster it belongs to", async () => {
+    const c = await makeCluster(env(), { provinceCode: "IR-26" });
+    const second = await makeCluster(env(), { provinceCode: "IR-26" });
+    const now = new Date().toISOString();
+    const names = ["ژاله", "پارس", "بهار", "یاس", "چکاد", "گلستان", "آوا", "کوثر", "سپید", "ثمین", "زیبا", "ماهان"];
+    const ids: string[] = [];
+    await env()
+      .database.db.transaction()
+      .execute(async (trx) => {
+        for (const name of names) {
+          ids.push(
+            await insertEnterprise(trx, { clusterId: c.id, clusterProvinceCode: c.provinceCode, name, now, by: null }),
+          );
+        }
+      });
+    const manager = await signedIn(
+      env(),
+      await makeUser(env(), { role: "cluster_manager", provinceCode: "IR-26", clusterId: c.id }),
+    );
+    const list = async (cluster: string, extra = "") => {
+      const items: string[] = [];
+      let total = 0;
+      for (let offset = 0; ; offset += 5) {
+        const r = await manager.get<DirPage>(
+          `/api/v1/directory?clusterId=${cluster}&kind=enterprise&limit=5&offset=${offset}${extra}`,
+        );
+        expect(r.status, r.text).toBe(200);
+        total = r.body.total;
+        items.push(...r.body.items.map((i) => i.name));
+        if (r.body.items.length < 5) break;
+      }
+      return { items, total };
+    };
+    // Persian alphabetical order (آ ب پ ث چ ژ ز س گ ک ی…: the sort key's, not the code points').
+    const alphabetical = [
+      "آوا",
+      "بهار",
+      "پارس",
+      "ثمین",
+      "چکاد",
+      "زیبا",
+      "ژاله",
+      "سپید",
+      "کوثر",
+      "گلستان",
+      "ماهان",
+      "یاس",
+    ];
+    expect(await list(c.id)).toEqual({ items: alphabetical, total: 12 });
+
+    // The last in the list joins the second cluster too, is renamed, and moves to the front in both.
+    const yas = ids[names.indexOf("یاس")]!;
+    const manager2 = await signedIn(
+      env(),
+      await makeUser(env(), { role: "cluster_manager", provinceCode: "IR-26", clusterId: second.id }),
+    );
+    expect((await manager2.post(`/api/v1/clusters/${second.id}/members`, { actorId: yas })).status).toBe(201);
+    expect((await manager.patch(`/api/v1/enterprises/${yas}`, { name: "آبان" })).status).toBe(200);
+    expect((await list(c.id)).items.slice(0, 2)).toEqual(["آبان", "آوا"]);
+    const theirs = await manager2.get<DirPage>(`/api/v1/directory?clusterId=${second.id}&kind=enterprise`);
+    expect(theirs.body).toMatchObject({ total: 1, items: [{ name: "آبان" }] });
+
+    // A status filter pages the same index; the count agrees with the pages.
+    await env()
+      .database.db.updateTable("cluster_actors")
+      .set({ status: "suspended" })
+      .where("cluster_id", "=", c.id)
+      .where("actor_id", "in", [ids[names.indexOf("بهار")]!, ids[names.indexOf("ماهان")]!])
+      .execute();
+    expect(await list(c.id, "&status=suspended")).toEqual({ items: ["بهار", "ماهان"], total: 2 });
+    expect((await list(c.id, "&status=member")).total).toBe(10);
+
+    // Every membership carries its actor's sort key, whoever wrote the row.
+    const drift = await env()
+      .database.db.selectFrom("cluster_actors")
+      .innerJoin("actors", "actors.id", "cluster_actors.actor_id")
+      .select("cluster_actors.actor_id")
+      .whereRef("cluster_actors.name_sort", "<>", "actors.name_sort")
+      .execute();
+    expect(drift).toEqual([]);
+  });
 });

@@ -316,14 +316,17 @@ export async function effectiveFilters(
 }
 
 /**
- * The total of a plain member list — one cluster, one kind, perhaps a
- * status, no other filter, read by someone who reaches the whole cluster —
- * from cluster_actors' (cluster_id, kind, status) index: 0.3 ms for the
- * 3,000-actor cluster, where counting the filtered actors reads each of them
- * (~17 ms). People are left out when members' staff count too (they inherit
- * a membership that has no row of its own). Null when the list is not plain.
+ * A plain member list — one cluster, one kind, perhaps a status, no other
+ * filter, read by someone who reaches the whole cluster — is its memberships
+ * of that kind: the page is read from cluster_actors' (cluster_id, kind,
+ * name_sort, actor_id) index, whose name_sort the database copies from the
+ * actor (0023), and the total from the (cluster_id, kind, status) index.
+ * For the 3,000-actor cluster a page was every member read by key and
+ * sorted (41 ms) and the count ~17 ms. People are left out when members'
+ * staff count too (they inherit a membership that has no row of its own).
+ * Null when the list is not plain.
  */
-async function memberListCount(db: Kysely<DB>, actor: Actor, f: DirectoryFilter): Promise<number | null> {
+async function plainMemberList(db: Kysely<DB>, actor: Actor, f: DirectoryFilter) {
   const kinds = kindsOf(f);
   const kind = kinds.length === 1 ? kinds[0]! : null;
   const staff = kind === "person" && (!f.status || f.status === "member");
@@ -338,13 +341,9 @@ async function memberListCount(db: Kysely<DB>, actor: Actor, f: DirectoryFilter)
   if (!cluster || !can(actor, READ_ACTION[kind], { provinceCode: cluster.province_code, clusterId: cluster.id })) {
     return null;
   }
-  let q = db
-    .selectFrom("cluster_actors")
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .where("cluster_id", "=", cluster.id)
-    .where("kind", "=", kind);
-  if (f.status) q = q.where("status", "=", f.status);
-  return Number((await q.executeTakeFirstOrThrow()).n);
+  let memberships = db.selectFrom("cluster_actors").where("cluster_id", "=", cluster.id).where("kind", "=", kind);
+  if (f.status) memberships = memberships.where("status", "=", f.status);
+  return memberships;
 }
 
 /** GET /directory. */
@@ -366,13 +365,22 @@ export async function searchDirectory(
       normalizedQuery: needle,
     });
   } else {
-    const counted = await memberListCount(db, a, f);
-    if (counted === null) {
+    const memberships = await plainMemberList(db, a, f);
+    if (memberships === null) {
       const { rows, total } = await paginate(base, { limit, offset }, directoryRows);
       page = { rows, total, totalCapped: false };
     } else {
-      const rows = await directoryRows(base).limit(limit).offset(offset).execute();
-      page = { rows, total: counted, totalCapped: false };
+      const pageIds = memberships
+        .select("cluster_actors.actor_id")
+        .orderBy("cluster_actors.name_sort")
+        .orderBy("cluster_actors.actor_id")
+        .limit(limit)
+        .offset(offset);
+      const [rows, counted] = await Promise.all([
+        directoryRows(db.selectFrom("actors").where("actors.id", "in", pageIds)).execute(),
+        memberships.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+      ]);
+      page = { rows, total: Number(counted.n), totalCapped: false };
     }
   }
   const extras = await pageExtras(db, page.rows, f.clusterId);

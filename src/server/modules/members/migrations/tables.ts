@@ -77,6 +77,8 @@ export interface ClusterActorsTable {
   /** ISO dates. */
   joined_on: string | null;
   left_on: string | null;
+  /** The actor's name_sort, kept by the triggers of 0023 (never written by services): member lists page its index. */
+  name_sort: Generated<string>;
   created_at: string;
   updated_at: string;
 }
