@@ -118,8 +118,15 @@ export interface TextIndex {
   key: string;
   /** The normalised column, e.g. "actors.search_norm". */
   column: string;
-  /** SQLite: the FTS5 table and its column that holds the key. */
-  fts: { table: string; key: string };
+  /**
+   * SQLite: the FTS5 table, and the searched table's column holding each
+   * row's FTS rowid. Matches are joined by rowid, not by a key column of the
+   * FTS table: reading that column is a lookup in the FTS content per match
+   * (8.7 ms of a 6,000-match term's 16 ms), and an index that starts with the
+   * rowid column and holds what lists filter and sort by answers each match
+   * from the index alone.
+   */
+  fts: { table: string; rowid: string };
 }
 
 /** A trigram index finds substrings of at least three characters; shorter ones are matched by LIKE. */
@@ -135,7 +142,7 @@ export function matchesText(dialect: DialectName, index: TextIndex, normalizedQu
   if (dialect === "sqlite" && [...normalizedQuery].length >= TRIGRAM) {
     const phrase = `"${normalizedQuery.replace(/"/g, '""')}"`;
     const fts = sql.table(index.fts.table);
-    return sql<SqlBool>`${sql.ref(index.key)} in (select ${sql.ref(index.fts.key)} from ${fts} where ${fts} match ${phrase})`;
+    return sql<SqlBool>`${sql.ref(index.fts.rowid)} in (select rowid from ${fts} where ${fts} match ${phrase})`;
   }
   return containsNormalized(index.column, normalizedQuery);
 }
@@ -159,7 +166,7 @@ export function joinTextIndex<DB, TB extends keyof DB, O>(
   // The FTS table is not in the typed schema: joined by name, the query keeps its own type.
   const untyped = query as unknown as SelectQueryBuilder<Record<string, Record<string, unknown>>, string, O>;
   const joined = untyped
-    .innerJoin(index.fts.table, `${index.fts.table}.${index.fts.key}`, index.key)
+    .innerJoin(index.fts.table, `${index.fts.table}.rowid`, index.fts.rowid)
     .where(sql<SqlBool>`${sql.table(index.fts.table)} match ${phrase}`);
   return joined as unknown as SelectQueryBuilder<DB, TB, O>;
 }

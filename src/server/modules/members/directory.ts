@@ -31,7 +31,7 @@ export const READ_ACTION: Record<ActorKind, Action> = {
 export const ACTORS_TEXT_INDEX = {
   key: "actors.id",
   column: "actors.search_norm",
-  fts: { table: "actors_fts", key: "actor_id" },
+  fts: { table: "actors_fts", rowid: "actors.fts_rowid" },
 };
 
 type EB = ExpressionBuilder<DB, "actors">;
@@ -363,6 +363,7 @@ export async function searchDirectory(
     page = await paginateSearch(deps.database, base, { limit, offset }, directoryRows, {
       index: ACTORS_TEXT_INDEX,
       normalizedQuery: needle,
+      sortColumn: "actors.name_sort",
     });
   } else {
     const memberships = await plainMemberList(db, a, f);

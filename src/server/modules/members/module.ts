@@ -5,6 +5,7 @@ import * as m0015 from "./migrations/0015_members_enterprise_columns";
 import * as m0020 from "./migrations/0020_members_views_interests";
 import * as m0021 from "./migrations/0021_members_actors_updated_index";
 import * as m0023 from "./migrations/0023_members_membership_name_sort";
+import * as m0024 from "./migrations/0024_members_actors_fts_rowid_index";
 import { memberRoutes } from "./routes";
 
 export const membersModule = defineModule({
@@ -69,6 +70,7 @@ export const membersModule = defineModule({
     "0020_members_views_interests": m0020,
     "0021_members_actors_updated_index": m0021,
     "0023_members_membership_name_sort": m0023,
+    "0024_members_actors_fts_rowid_index": m0024,
   },
   plannerStatistics: ["actors", "cluster_actors", "people", "enterprises", "enterprise_products", "person_skills"],
   benchData: () => import(new URL("./bench-data.ts", import.meta.url).href) as Promise<typeof import("./bench-data")>,

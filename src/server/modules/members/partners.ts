@@ -93,6 +93,7 @@ export async function searchPartners(
     page = await paginateSearch(deps.database, base, q, partnerRows, {
       index: ACTORS_TEXT_INDEX,
       normalizedQuery: needle,
+      sortColumn: "actors.name_sort",
     });
   } else {
     const { rows, total } = await paginate(base, q, partnerRows);
