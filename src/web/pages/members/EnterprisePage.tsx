@@ -8,28 +8,29 @@ import TableBody from "@mui/material/TableBody";
 import TableCell from "@mui/material/TableCell";
 import TableHead from "@mui/material/TableHead";
 import TableRow from "@mui/material/TableRow";
-import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useParams, useSearchParams } from "react-router";
-import { ApiError, api } from "../../app/api";
 import { useFormat } from "../../app/format";
 import { useProvinceName } from "../../app/lookups";
 import { BackButton } from "../../components/BackButton";
 import { EmptyState } from "../../components/EmptyState";
-import { ErrorState } from "../../components/ErrorState";
 import { JalaliDate } from "../../components/JalaliDate";
-import { Loading } from "../../components/Loading";
 import { useNotify } from "../../components/Notifier";
 import { PageHeader } from "../../components/PageHeader";
 import { Section } from "../../components/Section";
-import NotFoundPage from "../notfound/NotFoundPage";
+import {
+  ActorDetailState,
+  ActorSections,
+  ContactSection,
+  NotesSection,
+  useActorDetail,
+  WideSection,
+} from "./ActorPageParts";
 import { type EnterpriseDetail, EnterpriseEditDialog } from "./EnterpriseFormDialog";
-import { actorPath, Digits, Fact, Facts, KindChip, OutLink, SizeThresholds } from "./labels";
+import { actorPath, Digits, Fact, Facts, KindChip, SizeThresholds } from "./labels";
 import { MembershipsSection } from "./MembershipsSection";
 import { PersonCreateDialog } from "./PersonFormDialog";
-
-const enc = encodeURIComponent;
 
 /** An enterprise's profile (شناسنامه بنگاه): every field, its products, what it publishes, its clusters. */
 export default function EnterprisePage() {
@@ -41,18 +42,9 @@ export default function EnterprisePage() {
   const provinceName = useProvinceName();
   const [params, setParams] = useSearchParams();
   const [addingPerson, setAddingPerson] = useState(false);
-  const queryKey = ["/enterprises", id];
-  const enterprise = useQuery({
-    queryKey,
-    queryFn: ({ signal }) => api.get<EnterpriseDetail>(`/enterprises/${enc(id)}`, undefined, signal),
-  });
-
-  if (enterprise.isPending) return <Loading />;
-  if (enterprise.isError) {
-    if (enterprise.error instanceof ApiError && [400, 404].includes(enterprise.error.status)) return <NotFoundPage />;
-    return <ErrorState error={enterprise.error} onRetry={() => void enterprise.refetch()} />;
-  }
-  const e = enterprise.data;
+  const { queryKey, query } = useActorDetail<EnterpriseDetail>("/enterprises", id);
+  if (!query.isSuccess) return <ActorDetailState query={query} />;
+  const e = query.data;
   // ?edit opens the form (the member's home card links here): only for those who may edit.
   const editing = params.has("edit") && e.can.update;
   const setEditing = (on: boolean) =>
@@ -123,14 +115,7 @@ export default function EnterprisePage() {
         />
       </Box>
 
-      <Box
-        sx={{
-          display: "grid",
-          gap: 2,
-          gridTemplateColumns: { xs: "minmax(0, 1fr)", md: "minmax(0, 1fr) minmax(0, 1fr)" },
-          alignItems: "start",
-        }}
-      >
+      <ActorSections>
         <Section title={t("enterprise.identity")} testId="enterprise-identity">
           <Facts>
             <Fact label={t("enterprise.nationalId")}>
@@ -203,29 +188,7 @@ export default function EnterprisePage() {
           </Facts>
         </Section>
 
-        <Section title={t("actorForm.contact")} testId="enterprise-contact">
-          <Facts>
-            <Fact label={t("actorForm.phone")}>
-              <Digits value={e.phone} />
-            </Fact>
-            <Fact label={t("actorForm.mobile")}>
-              <Digits value={e.mobile} />
-            </Fact>
-            <Fact label={t("actorForm.email")}>{e.email ? <bdi dir="ltr">{e.email}</bdi> : dash}</Fact>
-            <Fact label={t("actorForm.website")}>
-              <OutLink href={e.website} />
-            </Fact>
-            <Fact label={t("actorForm.provinceCity")}>
-              {[provinceName(e.provinceCode), e.city].filter(Boolean).join(t("common.listSeparator")) || dash}
-            </Fact>
-            <Fact label={t("actorForm.postalCode")}>
-              <Digits value={e.postalCode} />
-            </Fact>
-            <Fact label={t("actorForm.address")} wide>
-              {e.address ?? dash}
-            </Fact>
-          </Facts>
-        </Section>
+        <ContactSection contact={e} testId="enterprise-contact" />
 
         <Section title={t("enterprise.publishing")} testId="enterprise-publishing">
           <Facts>
@@ -246,7 +209,7 @@ export default function EnterprisePage() {
           </Facts>
         </Section>
 
-        <Box sx={{ gridColumn: "1 / -1", minWidth: 0 }}>
+        <WideSection>
           <MembershipsSection
             kind="enterprise"
             actorId={e.id}
@@ -255,16 +218,10 @@ export default function EnterprisePage() {
             canAdd={e.can.manageMemberships}
             queryKey={queryKey}
           />
-        </Box>
+        </WideSection>
 
-        {e.notes && (
-          <Box sx={{ gridColumn: "1 / -1", minWidth: 0 }}>
-            <Section title={t("actorForm.notes")}>
-              <Box sx={{ whiteSpace: "pre-wrap" }}>{e.notes}</Box>
-            </Section>
-          </Box>
-        )}
-      </Box>
+        <NotesSection notes={e.notes} />
+      </ActorSections>
 
       {editing && (
         <EnterpriseEditDialog

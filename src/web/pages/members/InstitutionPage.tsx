@@ -2,25 +2,25 @@ import Edit from "@mui/icons-material/Edit";
 import Box from "@mui/material/Box";
 import Button from "@mui/material/Button";
 import Chip from "@mui/material/Chip";
-import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
-import { ApiError, api } from "../../app/api";
 import { useAuth } from "../../app/auth";
-import { useProvinceName } from "../../app/lookups";
 import { BackButton } from "../../components/BackButton";
-import { ErrorState } from "../../components/ErrorState";
-import { Loading } from "../../components/Loading";
 import { useNotify } from "../../components/Notifier";
 import { PageHeader } from "../../components/PageHeader";
 import { Section } from "../../components/Section";
-import NotFoundPage from "../notfound/NotFoundPage";
+import {
+  ActorDetailState,
+  ActorSections,
+  ContactSection,
+  NotesSection,
+  useActorDetail,
+  WideSection,
+} from "./ActorPageParts";
 import { type InstitutionDetail, InstitutionEditDialog } from "./InstitutionFormDialog";
-import { Digits, Fact, Facts, KindChip, OutLink } from "./labels";
+import { Fact, Facts, KindChip } from "./labels";
 import { MembershipsSection } from "./MembershipsSection";
-
-const enc = encodeURIComponent;
 
 /** A supplier's, union's, bank's… page: what it is, how to reach it, the clusters it serves. */
 export default function InstitutionPage() {
@@ -28,19 +28,10 @@ export default function InstitutionPage() {
   const { t } = useTranslation();
   const notify = useNotify();
   const { can } = useAuth();
-  const provinceName = useProvinceName();
   const [editing, setEditing] = useState(false);
-  const queryKey = ["/institutions", id];
-  const institution = useQuery({
-    queryKey,
-    queryFn: ({ signal }) => api.get<InstitutionDetail>(`/institutions/${enc(id)}`, undefined, signal),
-  });
-  if (institution.isPending) return <Loading />;
-  if (institution.isError) {
-    if (institution.error instanceof ApiError && [400, 404].includes(institution.error.status)) return <NotFoundPage />;
-    return <ErrorState error={institution.error} onRetry={() => void institution.refetch()} />;
-  }
-  const i = institution.data;
+  const { queryKey, query } = useActorDetail<InstitutionDetail>("/institutions", id);
+  if (!query.isSuccess) return <ActorDetailState query={query} />;
+  const i = query.data;
   const dash = "—";
   const manageMemberships = i.can.update && can("membership.manage");
 
@@ -67,14 +58,7 @@ export default function InstitutionPage() {
         <KindChip kind="institution" />
         <Chip size="small" color="primary" label={t(`institutionKinds.${i.institutionKind}`)} />
       </Box>
-      <Box
-        sx={{
-          display: "grid",
-          gap: 2,
-          gridTemplateColumns: { xs: "minmax(0, 1fr)", md: "minmax(0, 1fr) minmax(0, 1fr)" },
-          alignItems: "start",
-        }}
-      >
+      <ActorSections>
         <Section title={t("institution.identity")} testId="institution-identity">
           <Facts>
             <Fact label={t("institution.kind")}>{t(`institutionKinds.${i.institutionKind}`)}</Fact>
@@ -83,30 +67,8 @@ export default function InstitutionPage() {
             </Fact>
           </Facts>
         </Section>
-        <Section title={t("actorForm.contact")} testId="institution-contact">
-          <Facts>
-            <Fact label={t("actorForm.phone")}>
-              <Digits value={i.phone} />
-            </Fact>
-            <Fact label={t("actorForm.mobile")}>
-              <Digits value={i.mobile} />
-            </Fact>
-            <Fact label={t("actorForm.email")}>{i.email ? <bdi dir="ltr">{i.email}</bdi> : dash}</Fact>
-            <Fact label={t("actorForm.website")}>
-              <OutLink href={i.website} />
-            </Fact>
-            <Fact label={t("actorForm.provinceCity")}>
-              {[provinceName(i.provinceCode), i.city].filter(Boolean).join(t("common.listSeparator")) || dash}
-            </Fact>
-            <Fact label={t("actorForm.postalCode")}>
-              <Digits value={i.postalCode} />
-            </Fact>
-            <Fact label={t("actorForm.address")} wide>
-              {i.address ?? dash}
-            </Fact>
-          </Facts>
-        </Section>
-        <Box sx={{ gridColumn: "1 / -1", minWidth: 0 }}>
+        <ContactSection contact={i} testId="institution-contact" />
+        <WideSection>
           <MembershipsSection
             kind="institution"
             actorId={i.id}
@@ -116,15 +78,9 @@ export default function InstitutionPage() {
             queryKey={queryKey}
             title={t("institution.clusters")}
           />
-        </Box>
-        {i.notes && (
-          <Box sx={{ gridColumn: "1 / -1", minWidth: 0 }}>
-            <Section title={t("actorForm.notes")}>
-              <Box sx={{ whiteSpace: "pre-wrap" }}>{i.notes}</Box>
-            </Section>
-          </Box>
-        )}
-      </Box>
+        </WideSection>
+        <NotesSection notes={i.notes} />
+      </ActorSections>
       {editing && (
         <InstitutionEditDialog
           institution={i}

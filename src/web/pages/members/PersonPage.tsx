@@ -5,37 +5,26 @@ import Box from "@mui/material/Box";
 import Button from "@mui/material/Button";
 import Chip from "@mui/material/Chip";
 import Link from "@mui/material/Link";
-import { useQuery } from "@tanstack/react-query";
-import { type ReactNode, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link as RouterLink, useParams } from "react-router";
-import { ApiError, api } from "../../app/api";
 import { useAuth } from "../../app/auth";
-import { useProvinceName } from "../../app/lookups";
 import { BackButton } from "../../components/BackButton";
-import { ErrorState } from "../../components/ErrorState";
-import { Loading } from "../../components/Loading";
 import { useNotify } from "../../components/Notifier";
 import { PageHeader } from "../../components/PageHeader";
 import { Section } from "../../components/Section";
-import NotFoundPage from "../notfound/NotFoundPage";
+import {
+  ActorDetailState,
+  ActorSections,
+  ContactSection,
+  NotesSection,
+  Personal,
+  useActorDetail,
+  WideSection,
+} from "./ActorPageParts";
 import { actorPath, Digits, Fact, Facts, KindChip, OutLink } from "./labels";
 import { MembershipsSection } from "./MembershipsSection";
 import { type PersonDetail, PersonEditDialog } from "./PersonFormDialog";
-
-const enc = encodeURIComponent;
-
-/** A personal field: its value, or a note that it is hidden from this role. */
-function Personal({ hidden, children }: { hidden: boolean; children: ReactNode }) {
-  const { t } = useTranslation();
-  if (!hidden) return <>{children}</>;
-  return (
-    <Box component="span" sx={{ color: "text.secondary", display: "inline-flex", alignItems: "center", gap: 0.5 }}>
-      <VisibilityOffOutlined fontSize="inherit" aria-hidden />
-      {t("person.hiddenValue")}
-    </Box>
-  );
-}
 
 /** A designer's, trainer's or consultant's page: skills, portfolio, employer, clusters. */
 export default function PersonPage() {
@@ -43,19 +32,10 @@ export default function PersonPage() {
   const { t } = useTranslation();
   const notify = useNotify();
   const { can } = useAuth();
-  const provinceName = useProvinceName();
   const [editing, setEditing] = useState(false);
-  const queryKey = ["/people", id];
-  const person = useQuery({
-    queryKey,
-    queryFn: ({ signal }) => api.get<PersonDetail>(`/people/${enc(id)}`, undefined, signal),
-  });
-  if (person.isPending) return <Loading />;
-  if (person.isError) {
-    if (person.error instanceof ApiError && [400, 404].includes(person.error.status)) return <NotFoundPage />;
-    return <ErrorState error={person.error} onRetry={() => void person.refetch()} />;
-  }
-  const p = person.data;
+  const { queryKey, query } = useActorDetail<PersonDetail>("/people", id);
+  if (!query.isSuccess) return <ActorDetailState query={query} />;
+  const p = query.data;
   const hidden = p.personalHidden;
   const dash = "—";
   // Status in a cluster is the cluster office's to change (a member keeps their staff, not their memberships).
@@ -87,14 +67,7 @@ export default function PersonPage() {
           {t("person.personalHidden")}
         </Alert>
       )}
-      <Box
-        sx={{
-          display: "grid",
-          gap: 2,
-          gridTemplateColumns: { xs: "minmax(0, 1fr)", md: "minmax(0, 1fr) minmax(0, 1fr)" },
-          alignItems: "start",
-        }}
-      >
+      <ActorSections>
         <Section title={t("person.work")} testId="person-work">
           <Facts>
             <Fact label={t("person.enterprise")}>
@@ -126,38 +99,19 @@ export default function PersonPage() {
             </Fact>
           </Facts>
         </Section>
-        <Section title={t("actorForm.contact")} testId="person-contact">
-          <Facts>
+        <ContactSection
+          contact={p}
+          testId="person-contact"
+          hidden={hidden}
+          first={
             <Fact label={t("person.nationalId")}>
               <Personal hidden={hidden}>
                 <Digits value={p.nationalId} />
               </Personal>
             </Fact>
-            <Fact label={t("actorForm.mobile")}>
-              <Personal hidden={hidden}>
-                <Digits value={p.mobile} />
-              </Personal>
-            </Fact>
-            <Fact label={t("actorForm.phone")}>
-              <Personal hidden={hidden}>
-                <Digits value={p.phone} />
-              </Personal>
-            </Fact>
-            <Fact label={t("actorForm.email")}>
-              <Personal hidden={hidden}>{p.email ? <bdi dir="ltr">{p.email}</bdi> : dash}</Personal>
-            </Fact>
-            <Fact label={t("actorForm.website")}>
-              <OutLink href={p.website} />
-            </Fact>
-            <Fact label={t("actorForm.provinceCity")}>
-              {[provinceName(p.provinceCode), p.city].filter(Boolean).join(t("common.listSeparator")) || dash}
-            </Fact>
-            <Fact label={t("actorForm.address")} wide>
-              <Personal hidden={hidden}>{p.address ?? dash}</Personal>
-            </Fact>
-          </Facts>
-        </Section>
-        <Box sx={{ gridColumn: "1 / -1", minWidth: 0 }}>
+          }
+        />
+        <WideSection>
           <MembershipsSection
             kind="person"
             actorId={p.id}
@@ -166,15 +120,9 @@ export default function PersonPage() {
             canAdd={manageMemberships}
             queryKey={queryKey}
           />
-        </Box>
-        {p.notes && (
-          <Box sx={{ gridColumn: "1 / -1", minWidth: 0 }}>
-            <Section title={t("actorForm.notes")}>
-              <Box sx={{ whiteSpace: "pre-wrap" }}>{p.notes}</Box>
-            </Section>
-          </Box>
-        )}
-      </Box>
+        </WideSection>
+        <NotesSection notes={p.notes} />
+      </ActorSections>
       {editing && (
         <PersonEditDialog
           person={p}
