@@ -1,8 +1,8 @@
 import Box from "@mui/material/Box";
 import { useTranslation } from "react-i18next";
-import { useSearchParams } from "react-router";
 import { provinceLabel, useScopeProvinces } from "../app/lookups";
 import { SelectField } from "./SelectField";
+import { useQueryParams } from "./useQueryParams";
 
 /**
  * The province a page works on, kept in the URL (?province=IR-25): a picker
@@ -12,7 +12,7 @@ import { SelectField } from "./SelectField";
 export function useProvinceChoice(testId: string) {
   const { t, i18n } = useTranslation();
   const scope = useScopeProvinces();
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useQueryParams();
   const wanted = params.get("province") ?? "";
   const code = scope.items.some((p) => p.code === wanted)
     ? wanted
@@ -24,17 +24,7 @@ export function useProvinceChoice(testId: string) {
       <SelectField
         label={t("grant.province")}
         value={code}
-        onChange={(v) =>
-          setParams(
-            (prev) => {
-              const next = new URLSearchParams(prev);
-              if (v) next.set("province", v);
-              else next.delete("province");
-              return next;
-            },
-            { replace: true },
-          )
-        }
+        onChange={(v) => update({ province: v })}
         testId={testId}
         disabled={scope.isPending}
       >

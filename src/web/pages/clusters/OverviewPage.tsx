@@ -9,7 +9,7 @@ import TableRow from "@mui/material/TableRow";
 import Typography from "@mui/material/Typography";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { Link as RouterLink, useNavigate, useSearchParams } from "react-router";
+import { Link as RouterLink, useNavigate } from "react-router";
 import { api } from "../../app/api";
 import { useAuth } from "../../app/auth";
 import { useFormat } from "../../app/format";
@@ -21,6 +21,7 @@ import { Loading } from "../../components/Loading";
 import { PageHeader } from "../../components/PageHeader";
 import { Section } from "../../components/Section";
 import { SelectField } from "../../components/SelectField";
+import { useQueryParams } from "../../components/useQueryParams";
 import { registryLink } from "./filters";
 import { TileMap } from "./TileMap";
 
@@ -167,7 +168,7 @@ export default function OverviewPage() {
   const { t } = useTranslation();
   const f = useFormat();
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useQueryParams();
   const provinces = useProvinces();
   const raw = params.get("state") ?? "";
   const state = (CLUSTER_STATES as readonly string[]).includes(raw) ? (raw as ClusterState) : "";
@@ -196,17 +197,7 @@ export default function OverviewPage() {
               <SelectField
                 label={t("overview.colourBy")}
                 value={state}
-                onChange={(v) =>
-                  setParams(
-                    (prev) => {
-                      const next = new URLSearchParams(prev);
-                      if (v) next.set("state", v);
-                      else next.delete("state");
-                      return next;
-                    },
-                    { replace: true },
-                  )
-                }
+                onChange={(v) => update({ state: v })}
                 testId="overview-state"
               >
                 <option value="">{t("overview.allStates")}</option>

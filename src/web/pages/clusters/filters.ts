@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useRef, useState } from "react";
-import { useSearchParams } from "react-router";
+import { useEffect, useRef, useState } from "react";
 import { CLUSTER_STATES, type ClusterState } from "../../app/types";
 import { useDebounced } from "../../components/useDebounced";
+import { useUrlFilterSet } from "../../components/useQueryParams";
 
 /** The registry filters, as the list, stats and export endpoints take them (and the URL keeps them). */
 export const FILTER_KEYS = ["q", "provinceCode", "sector", "state", "year", "contractEnding"] as const;
@@ -36,36 +36,7 @@ export function registryLink(f: { provinceCode?: string; state?: ClusterState | 
 
 /** The registry filters in the URL, and a setter that keeps the other query parameters. */
 export function useUrlFilters() {
-  const [params, setParams] = useSearchParams();
-  const filters = filtersFrom(params);
-  const set = useCallback(
-    (changes: Filters) =>
-      setParams(
-        (prev) => {
-          const next = new URLSearchParams(prev);
-          for (const [k, v] of Object.entries(changes)) {
-            if (v) next.set(k, v);
-            else next.delete(k);
-          }
-          return next;
-        },
-        { replace: true },
-      ),
-    [setParams],
-  );
-  const clear = useCallback(
-    () =>
-      setParams(
-        (prev) => {
-          const next = new URLSearchParams(prev);
-          for (const k of FILTER_KEYS) next.delete(k);
-          return next;
-        },
-        { replace: true },
-      ),
-    [setParams],
-  );
-  return { filters, set, clear };
+  return useUrlFilterSet(FILTER_KEYS, filtersFrom);
 }
 
 /**

@@ -8,9 +8,8 @@ import InputAdornment from "@mui/material/InputAdornment";
 import TextField from "@mui/material/TextField";
 import Typography from "@mui/material/Typography";
 import { useQueryClient } from "@tanstack/react-query";
-import { type ReactNode, useCallback, useEffect, useRef, useState } from "react";
+import { type ReactNode, useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useSearchParams } from "react-router";
 import type { z } from "zod";
 import { InterestInput, type InterestOut, type PartnerOut } from "../../../core/schemas/members";
 import { api } from "../../app/api";
@@ -21,6 +20,7 @@ import { type Column, DataTable } from "../../components/DataTable";
 import { FormDialog, TextField as FormTextField, useSchemaForm } from "../../components/form";
 import { useNotify } from "../../components/Notifier";
 import { PageHeader } from "../../components/PageHeader";
+import { useQueryParams } from "../../components/useQueryParams";
 import { useUrlText } from "../clusters/filters";
 import { Digits, OutLink } from "./labels";
 
@@ -126,27 +126,11 @@ export default function PartnersPage() {
   const qc = useQueryClient();
   const provinces = useProvinces();
   const provinceName = useProvinceName();
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useQueryParams();
   const [writing, setWriting] = useState<Partner | null>(null);
   const lng = i18n.language;
-
-  // Each change starts from the last one written, not from the last render: react-router's
-  // functional update gets the rendered params, so a province picked before the debounced query
-  // had rendered (a slow device) dropped the query, or the other way round.
-  const latest = useRef(params);
-  latest.current = params;
-  const setParam = useCallback(
-    (k: string, v: string) => {
-      const next = new URLSearchParams(latest.current);
-      if (v) next.set(k, v);
-      else next.delete(k);
-      latest.current = next;
-      setParams(next, { replace: true });
-    },
-    [setParams],
-  );
-  const setQ = useCallback((v: string) => setParam("q", v), [setParam]);
-  const setGroup = useCallback((v: string) => setParam("productGroup", v), [setParam]);
+  const setQ = useCallback((v: string) => update({ q: v }), [update]);
+  const setGroup = useCallback((v: string) => update({ productGroup: v }), [update]);
   const q = params.get("q") ?? "";
   const group = params.get("productGroup") ?? "";
   const urlCodes = params.get("provinceCodes") ?? "";
@@ -257,7 +241,7 @@ export default function PartnersPage() {
         onChange={(_, v) => {
           const next = v.map((p) => p.code);
           setCodes(next);
-          setParam("provinceCodes", next.join(","));
+          update({ provinceCodes: next.join(",") });
         }}
         renderInput={(p) => (
           <TextField

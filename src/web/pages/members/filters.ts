@@ -1,6 +1,5 @@
-import { useCallback } from "react";
-import { useSearchParams } from "react-router";
 import { ACTOR_KINDS, INSTITUTION_KINDS, MEMBERSHIP_STATUSES, SKILLS } from "../../../core/members";
+import { useUrlFilterSet } from "../../components/useQueryParams";
 
 /**
  * The directory's filters as GET /directory, its export and saved views take
@@ -50,34 +49,5 @@ export function directoryFiltersFrom(params: URLSearchParams): DirectoryFilters 
 
 /** The directory filters in the URL, a setter that keeps the others, and clear. */
 export function useDirectoryFilters() {
-  const [params, setParams] = useSearchParams();
-  const filters = directoryFiltersFrom(params);
-  const set = useCallback(
-    (changes: DirectoryFilters) =>
-      setParams(
-        (prev) => {
-          const next = new URLSearchParams(prev);
-          for (const [k, v] of Object.entries(changes)) {
-            if (v) next.set(k, v);
-            else next.delete(k);
-          }
-          return next;
-        },
-        { replace: true },
-      ),
-    [setParams],
-  );
-  const clear = useCallback(
-    () =>
-      setParams(
-        (prev) => {
-          const next = new URLSearchParams(prev);
-          for (const k of DIRECTORY_KEYS) next.delete(k);
-          return next;
-        },
-        { replace: true },
-      ),
-    [setParams],
-  );
-  return { filters, set, clear };
+  return useUrlFilterSet(DIRECTORY_KEYS, directoryFiltersFrom);
 }
