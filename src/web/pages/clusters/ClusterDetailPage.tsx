@@ -21,6 +21,7 @@ import { StateChip, Warnings } from "../../components/labels";
 import { useNotify } from "../../components/Notifier";
 import { PageHeader } from "../../components/PageHeader";
 import { Section } from "../../components/Section";
+import { TwoColumns } from "../../components/TwoColumns";
 import { CLUSTER_SECTIONS } from "../../modules";
 import NotFoundPage from "../notfound/NotFoundPage";
 import { AttachmentsSection } from "./AttachmentsSection";
@@ -217,14 +218,7 @@ export default function ClusterDetailPage() {
         <Warnings warnings={c.warnings} chips />
       </Box>
 
-      <Box
-        sx={{
-          display: "grid",
-          gap: 2,
-          gridTemplateColumns: { xs: "minmax(0, 1fr)", md: "minmax(0, 1fr) minmax(0, 1fr)" },
-          alignItems: "start",
-        }}
-      >
+      <TwoColumns>
         <Facts c={c} />
         <Section
           title={t("timeline.title")}
@@ -250,7 +244,7 @@ export default function ClusterDetailPage() {
             </Suspense>
           </Box>
         ))}
-      </Box>
+      </TwoColumns>
 
       {editing && (
         <ClusterFormDialog

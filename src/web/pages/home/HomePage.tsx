@@ -13,6 +13,7 @@ import { Loading } from "../../components/Loading";
 import { useGrantText } from "../../components/labels";
 import { PageHeader } from "../../components/PageHeader";
 import { Section } from "../../components/Section";
+import { TwoColumns } from "../../components/TwoColumns";
 import { HOME_CARDS } from "../../modules";
 
 /** A person's home page: their roles and provinces, then each module's cards. */
@@ -34,14 +35,7 @@ export default function HomePage() {
   return (
     <>
       <PageHeader title={t("home.title", { name: user.name })} testId="home-title" />
-      <Box
-        sx={{
-          display: "grid",
-          gap: 2,
-          gridTemplateColumns: { xs: "minmax(0, 1fr)", md: "minmax(0, 1fr) minmax(0, 1fr)" },
-          alignItems: "start",
-        }}
-      >
+      <TwoColumns>
         <Section title={t("home.rolesTitle")}>
           {user.grants.length === 0 ? (
             <Typography color="text.secondary">{t("home.noRoles")}</Typography>
@@ -81,7 +75,7 @@ export default function HomePage() {
             </Suspense>
           </Box>
         ))}
-      </Box>
+      </TwoColumns>
     </>
   );
 }

@@ -8,6 +8,7 @@ import { useProvinceName } from "../../app/lookups";
 import { ErrorState } from "../../components/ErrorState";
 import { Loading } from "../../components/Loading";
 import { Section } from "../../components/Section";
+import { FullRow } from "../../components/TwoColumns";
 import NotFoundPage from "../notfound/NotFoundPage";
 import { Digits, Fact, Facts, OutLink } from "./labels";
 
@@ -32,37 +33,16 @@ export function ActorDetailState({ query }: { query: UseQueryResult<unknown> }) 
   return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
 }
 
-/** The page's sections: two columns on a wide screen, one on a phone. */
-export function ActorSections({ children }: { children: ReactNode }) {
-  return (
-    <Box
-      sx={{
-        display: "grid",
-        gap: 2,
-        gridTemplateColumns: { xs: "minmax(0, 1fr)", md: "minmax(0, 1fr) minmax(0, 1fr)" },
-        alignItems: "start",
-      }}
-    >
-      {children}
-    </Box>
-  );
-}
-
-/** A section across both columns. */
-export function WideSection({ children }: { children: ReactNode }) {
-  return <Box sx={{ gridColumn: "1 / -1", minWidth: 0 }}>{children}</Box>;
-}
-
 /** The actor's notes, when it has any. */
 export function NotesSection({ notes }: { notes: string | null }) {
   const { t } = useTranslation();
   if (!notes) return null;
   return (
-    <WideSection>
+    <FullRow>
       <Section title={t("actorForm.notes")}>
         <Box sx={{ whiteSpace: "pre-wrap" }}>{notes}</Box>
       </Section>
-    </WideSection>
+    </FullRow>
   );
 }
 

@@ -19,14 +19,8 @@ import { JalaliDate } from "../../components/JalaliDate";
 import { useNotify } from "../../components/Notifier";
 import { PageHeader } from "../../components/PageHeader";
 import { Section } from "../../components/Section";
-import {
-  ActorDetailState,
-  ActorSections,
-  ContactSection,
-  NotesSection,
-  useActorDetail,
-  WideSection,
-} from "./ActorPageParts";
+import { FullRow, TwoColumns } from "../../components/TwoColumns";
+import { ActorDetailState, ContactSection, NotesSection, useActorDetail } from "./ActorPageParts";
 import { type EnterpriseDetail, EnterpriseEditDialog } from "./EnterpriseFormDialog";
 import { actorPath, Digits, Fact, Facts, KindChip, SizeThresholds } from "./labels";
 import { MembershipsSection } from "./MembershipsSection";
@@ -115,7 +109,7 @@ export default function EnterprisePage() {
         />
       </Box>
 
-      <ActorSections>
+      <TwoColumns>
         <Section title={t("enterprise.identity")} testId="enterprise-identity">
           <Facts>
             <Fact label={t("enterprise.nationalId")}>
@@ -209,7 +203,7 @@ export default function EnterprisePage() {
           </Facts>
         </Section>
 
-        <WideSection>
+        <FullRow>
           <MembershipsSection
             kind="enterprise"
             actorId={e.id}
@@ -218,10 +212,10 @@ export default function EnterprisePage() {
             canAdd={e.can.manageMemberships}
             queryKey={queryKey}
           />
-        </WideSection>
+        </FullRow>
 
         <NotesSection notes={e.notes} />
-      </ActorSections>
+      </TwoColumns>
 
       {editing && (
         <EnterpriseEditDialog

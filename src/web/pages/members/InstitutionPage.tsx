@@ -10,14 +10,8 @@ import { BackButton } from "../../components/BackButton";
 import { useNotify } from "../../components/Notifier";
 import { PageHeader } from "../../components/PageHeader";
 import { Section } from "../../components/Section";
-import {
-  ActorDetailState,
-  ActorSections,
-  ContactSection,
-  NotesSection,
-  useActorDetail,
-  WideSection,
-} from "./ActorPageParts";
+import { FullRow, TwoColumns } from "../../components/TwoColumns";
+import { ActorDetailState, ContactSection, NotesSection, useActorDetail } from "./ActorPageParts";
 import { type InstitutionDetail, InstitutionEditDialog } from "./InstitutionFormDialog";
 import { Fact, Facts, KindChip } from "./labels";
 import { MembershipsSection } from "./MembershipsSection";
@@ -58,7 +52,7 @@ export default function InstitutionPage() {
         <KindChip kind="institution" />
         <Chip size="small" color="primary" label={t(`institutionKinds.${i.institutionKind}`)} />
       </Box>
-      <ActorSections>
+      <TwoColumns>
         <Section title={t("institution.identity")} testId="institution-identity">
           <Facts>
             <Fact label={t("institution.kind")}>{t(`institutionKinds.${i.institutionKind}`)}</Fact>
@@ -68,7 +62,7 @@ export default function InstitutionPage() {
           </Facts>
         </Section>
         <ContactSection contact={i} testId="institution-contact" />
-        <WideSection>
+        <FullRow>
           <MembershipsSection
             kind="institution"
             actorId={i.id}
@@ -78,9 +72,9 @@ export default function InstitutionPage() {
             queryKey={queryKey}
             title={t("institution.clusters")}
           />
-        </WideSection>
+        </FullRow>
         <NotesSection notes={i.notes} />
-      </ActorSections>
+      </TwoColumns>
       {editing && (
         <InstitutionEditDialog
           institution={i}

@@ -13,15 +13,8 @@ import { BackButton } from "../../components/BackButton";
 import { useNotify } from "../../components/Notifier";
 import { PageHeader } from "../../components/PageHeader";
 import { Section } from "../../components/Section";
-import {
-  ActorDetailState,
-  ActorSections,
-  ContactSection,
-  NotesSection,
-  Personal,
-  useActorDetail,
-  WideSection,
-} from "./ActorPageParts";
+import { FullRow, TwoColumns } from "../../components/TwoColumns";
+import { ActorDetailState, ContactSection, NotesSection, Personal, useActorDetail } from "./ActorPageParts";
 import { actorPath, Digits, Fact, Facts, KindChip, OutLink } from "./labels";
 import { MembershipsSection } from "./MembershipsSection";
 import { type PersonDetail, PersonEditDialog } from "./PersonFormDialog";
@@ -67,7 +60,7 @@ export default function PersonPage() {
           {t("person.personalHidden")}
         </Alert>
       )}
-      <ActorSections>
+      <TwoColumns>
         <Section title={t("person.work")} testId="person-work">
           <Facts>
             <Fact label={t("person.enterprise")}>
@@ -111,7 +104,7 @@ export default function PersonPage() {
             </Fact>
           }
         />
-        <WideSection>
+        <FullRow>
           <MembershipsSection
             kind="person"
             actorId={p.id}
@@ -120,9 +113,9 @@ export default function PersonPage() {
             canAdd={manageMemberships}
             queryKey={queryKey}
           />
-        </WideSection>
+        </FullRow>
         <NotesSection notes={p.notes} />
-      </ActorSections>
+      </TwoColumns>
       {editing && (
         <PersonEditDialog
           person={p}

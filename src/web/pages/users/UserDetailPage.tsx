@@ -33,6 +33,7 @@ import { Loading } from "../../components/Loading";
 import { useGrantText } from "../../components/labels";
 import { useNotify } from "../../components/Notifier";
 import { PageHeader } from "../../components/PageHeader";
+import { TwoColumns } from "../../components/TwoColumns";
 import NotFoundPage from "../notfound/NotFoundPage";
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
@@ -133,14 +134,7 @@ export default function UserDetailPage() {
           {t("userDetail.outOfReach")}
         </Alert>
       )}
-      <Box
-        sx={{
-          display: "grid",
-          gap: 2,
-          gridTemplateColumns: { xs: "minmax(0, 1fr)", md: "minmax(0, 1fr) minmax(0, 1fr)" },
-          alignItems: "start",
-        }}
-      >
+      <TwoColumns>
         <Paper variant="outlined" sx={{ p: 2 }}>
           <Typography variant="h6" component="h2" sx={{ fontSize: 17, fontWeight: 600, mb: 2 }}>
             {t("userDetail.details")}
@@ -225,7 +219,7 @@ export default function UserDetailPage() {
             />
           )}
         </Paper>
-      </Box>
+      </TwoColumns>
 
       <ConfirmDialog
         open={revoking !== null}
