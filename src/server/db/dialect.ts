@@ -109,9 +109,9 @@ export function containsNormalized(column: Expression<string> | string, normaliz
 
 /**
  * A normalised text column indexed for substring search: on SQLite an FTS5
- * table with the trigram tokenizer beside it, kept by triggers and holding
- * each row's key (members' 0013: `actors_fts`); on PostgreSQL a pg_trgm GIN
- * index on the column itself.
+ * table with the trigram tokenizer beside it, kept by triggers, each row of
+ * the searched table holding its FTS rowid (members' 0013: `actors_fts`,
+ * `actors.fts_rowid`); on PostgreSQL a pg_trgm GIN index on the column itself.
  */
 export interface TextIndex {
   /** The searched table's key column, e.g. "actors.id". */

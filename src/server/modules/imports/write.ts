@@ -206,10 +206,6 @@ export class PendingCreates {
   private products: Insertable<EnterpriseProductsTable>[] = [];
   private skills: Insertable<PersonSkillsTable>[] = [];
 
-  get size() {
-    return this.actors.length;
-  }
-
   addEnterprise(rows: ReturnType<typeof newEnterpriseRows>, products: Insertable<EnterpriseProductsTable>[]) {
     this.actors.push(rows.actor);
     this.enterprises.push(rows.enterprise);

@@ -319,8 +319,9 @@ export async function effectiveFilters(
  * A plain member list — one cluster, one kind, perhaps a status, no other
  * filter, read by someone who reaches the whole cluster — is its memberships
  * of that kind: the page is read from cluster_actors' (cluster_id, kind,
- * name_sort, actor_id, status) index alone, whose name_sort the database copies from the
- * actor (0023), and the total from the (cluster_id, kind, status) index.
+ * name_sort, actor_id, status) index alone, whose name_sort the database
+ * copies from the actor (0023), and the total from the (cluster_id, kind,
+ * status) index.
  * For the 3,000-actor cluster a page was every member read by key and
  * sorted (41 ms) and the count ~17 ms. People are left out when members'
  * staff count too (they inherit a membership that has no row of its own).
