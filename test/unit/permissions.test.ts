@@ -53,6 +53,11 @@ const ALL_ACTIONS: readonly Action[] = [
   "contract.manage",
   "governance.read",
   "governance.manage",
+  "planning.read",
+  "planning.edit",
+  "planning.comment",
+  "planning.council",
+  "planning.areas",
 ];
 
 const ALL_ROLES: readonly Role[] = ["national_admin", "province_admin", "cluster_manager", "council_member", "member"];
@@ -124,6 +129,10 @@ const CLUSTER_MANAGER = new Set<Action>([
   "network.read",
   "relationship.manage",
   "governance.read",
+  "planning.read",
+  "planning.edit",
+  "planning.comment",
+  "planning.council",
 ]);
 const COUNCIL = new Set<Action>([
   "cluster.read",
@@ -133,6 +142,8 @@ const COUNCIL = new Set<Action>([
   "partner.search",
   "network.read",
   "governance.read",
+  "planning.read",
+  "planning.comment",
 ]);
 const MEMBER_OWN = new Set<Action>([
   "cluster.read",
@@ -408,6 +419,11 @@ describe("scopeFilter()", () => {
       "contract.manage": none,
       "governance.read": clusters("c1"),
       "governance.manage": none,
+      "planning.read": clusters("c1"),
+      "planning.edit": clusters("c1"),
+      "planning.comment": clusters("c1"),
+      "planning.council": clusters("c1"),
+      "planning.areas": none,
     },
     council_member: {
       "user.read": none,
@@ -440,6 +456,11 @@ describe("scopeFilter()", () => {
       "contract.manage": none,
       "governance.read": clusters("c1"),
       "governance.manage": none,
+      "planning.read": clusters("c1"),
+      "planning.edit": none,
+      "planning.comment": clusters("c1"),
+      "planning.council": none,
+      "planning.areas": none,
     },
     member: {
       "user.read": none,
@@ -472,6 +493,11 @@ describe("scopeFilter()", () => {
       "contract.manage": none,
       "governance.read": none,
       "governance.manage": none,
+      "planning.read": none,
+      "planning.edit": none,
+      "planning.comment": none,
+      "planning.council": none,
+      "planning.areas": none,
     },
   };
 

@@ -16,6 +16,7 @@ import { jobsPolicy } from "./jobs";
 import { membersPolicy } from "./members";
 import { networkPolicy } from "./network";
 import { notificationsPolicy } from "./notifications";
+import { planningPolicy } from "./planning";
 import { tokensPolicy } from "./tokens";
 import { usersPolicy } from "./users";
 
@@ -32,6 +33,7 @@ export const POLICY_MODULES = {
   applications: applicationsPolicy,
   imports: importsPolicy,
   network: networkPolicy,
+  planning: planningPolicy,
 } as const;
 
 export type PolicyAction = ActionOf<(typeof POLICY_MODULES)[keyof typeof POLICY_MODULES]>;

@@ -18,6 +18,7 @@ import { membersModule } from "./members/module";
 import type { AttachmentOwner, ServerModule } from "./module";
 import { networkModule } from "./network/module";
 import { notificationsModule } from "./notifications/module";
+import { planningModule } from "./planning/module";
 import { provincesModule } from "./provinces/module";
 import { tokensModule } from "./tokens/module";
 import { usersModule } from "./users/module";
@@ -34,6 +35,7 @@ export const SERVER_MODULES = [
   networkModule,
   feasibilityModule,
   governanceModule,
+  planningModule,
   auditModule,
   tokensModule,
   notificationsModule,

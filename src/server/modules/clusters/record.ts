@@ -5,12 +5,13 @@
  * record.typ; this file turns the cluster into the data it prints (Persian
  * digits, Jalali dates, labels of states and contract kinds).
  */
-import { instantToJalali, isoToJalali } from "../../../core/jalali";
+import { isoToJalali } from "../../../core/jalali";
 import { toPersianDigits } from "../../../core/normalize";
 import type { Actor } from "../../../core/permissions";
 import type { Deps } from "../../context";
 import { t } from "../../i18n";
 import { attachmentDisposition, safeFileName } from "../../pdf/disposition";
+import { documentFrame } from "../../pdf/frame";
 import { renderPdf } from "../../pdf/render";
 import { getCluster } from "./registry";
 import type { ClusterDetailDto } from "./shared";
@@ -78,23 +79,15 @@ function provenance(source: string | null, on: string | null): string[] {
 export function recordData(c: ClusterDetailDto, now: Date = new Date()) {
   const jobsTotal =
     c.jobsIndustrial !== null || c.jobsGuild !== null ? (c.jobsIndustrial ?? 0) + (c.jobsGuild ?? 0) : null;
-  const system = fa("pdf.system");
-  const generated = fa("pdf.generatedAt", {
-    date: toPersianDigits(instantToJalali(now, "yyyy/MM/dd")),
-    time: toPersianDigits(instantToJalali(now, "HH:mm")),
-  });
+  const frame = documentFrame(c.provinceNameFa, now);
   const stateSince = date(c.stateSince);
   return {
     labels: Object.fromEntries(LABEL_KEYS.map((k) => [k, r(k)])) as Record<(typeof LABEL_KEYS)[number], string>,
-    letterhead: {
-      organisation: fa("pdf.organisation"),
-      company: fa("pdf.company", { province: c.provinceNameFa }),
-      system,
-    },
-    page: { word: fa("pdf.page"), of: fa("pdf.of") },
-    generated,
-    footer: fa("pdf.producedIn", { system, generated }),
-    closing: r("closing", { generated, system }),
+    letterhead: frame.letterhead,
+    page: frame.page,
+    generated: frame.generated,
+    footer: frame.footer,
+    closing: r("closing", { generated: frame.generated, system: frame.system }),
     cluster: {
       nameFa: c.nameFa,
       nameEn: c.nameEn,

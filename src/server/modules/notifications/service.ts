@@ -37,7 +37,9 @@ export type NotificationKind =
   | "grant_added"
   | "grant_revoked"
   // members' partner search: someone expressed interest in an enterprise (params: from, enterprise, message).
-  | "partner_interest";
+  | "partner_interest"
+  // planning: a plan was submitted to a council the user sits on (params: plan, cluster).
+  | "plan_submitted";
 
 export async function notify(
   trx: Kysely<DB>,
