@@ -7,7 +7,13 @@ import { expect, it } from "vitest";
 import { signedIn } from "../support/client";
 import { describeEngines, makeCluster, makeUser } from "../support/harness";
 
-type Abilities = { update: boolean; manageContracts: boolean; readGovernance: boolean; manageGovernance: boolean };
+type Abilities = {
+  update: boolean;
+  manageContracts: boolean;
+  readGovernance: boolean;
+  manageGovernance: boolean;
+  readPlanning: boolean;
+};
 type Detail = { id: string; can: Abilities };
 
 describeEngines("abilities on a cluster", (env) => {
@@ -36,6 +42,7 @@ describeEngines("abilities on a cluster", (env) => {
       manageContracts: false,
       readGovernance: true,
       manageGovernance: false,
+      readPlanning: true,
     });
     const theirs = await m.get<Detail>(`/api/v1/clusters/${other.id}`);
     expect(theirs.body.can).toEqual({
@@ -43,6 +50,7 @@ describeEngines("abilities on a cluster", (env) => {
       manageContracts: false,
       readGovernance: true,
       manageGovernance: false,
+      readPlanning: true,
     });
     // What the abilities say is what the server does.
     expect((await m.patch(`/api/v1/clusters/${own.id}`, { place: "قم، شهرک شکوهیه" })).status).toBe(200);
@@ -56,6 +64,7 @@ describeEngines("abilities on a cluster", (env) => {
       manageContracts: true,
       readGovernance: true,
       manageGovernance: true,
+      readPlanning: true,
     });
   });
 });

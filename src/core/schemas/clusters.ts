@@ -224,6 +224,8 @@ export const ClusterAbilitiesOut = z.object({
   manageContracts: z.boolean(),
   readGovernance: z.boolean(),
   manageGovernance: z.boolean(),
+  /** Read the diagnostic study, the action plans and the council's meetings (planning). */
+  readPlanning: z.boolean(),
 });
 
 /** GET /clusters/{id} and every write that returns the cluster: its record and the caller's abilities on it. */

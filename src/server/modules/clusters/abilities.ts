@@ -19,6 +19,7 @@ export function clusterAbilities(
     manageContracts: can(actor, "contract.manage", scope),
     readGovernance: can(actor, "governance.read", scope),
     manageGovernance: can(actor, "governance.manage", scope),
+    readPlanning: can(actor, "planning.read", scope),
   };
 }
 
