@@ -9,21 +9,11 @@ import { expect, it } from "vitest";
 import { isoToJalaliFa } from "../../src/core/jalali";
 import { Client, signedIn } from "../support/client";
 import { describeEngines, makeCluster, makeUser, type TestEnv } from "../support/harness";
+import { pdfText } from "../support/pdf";
 
 /** ZWNJ inside a word and the characters Typst markup is made of: # $ * ] (and [ _ \ / < @ in the note). */
 const NAME = "خوشه #پوشاک‌دوزی] *ممتاز* $ویژه$";
 const NOTE = "مزیت «پوشاک» #set page(width: 2cm) #pagebreak() [x] $y$ _z_ <l> @r \\ // /*";
-
-/**
- * pdftotext's text with its bidi embedding controls removed. pdftotext also
- * reverses the characters of an ActualText span in right-to-left text, and
- * Typst gives a ZWNJ (which has no glyph) to the letter after it, so «ش‌» comes
- * out as «‌ش»; this puts the ZWNJ back before that letter, where it was typed.
- */
-function pdfText(pdf: Buffer): string {
-  const raw = execFileSync("pdftotext", ["-enc", "UTF-8", "-", "-"], { input: pdf }).toString("utf8");
-  return raw.replace(/[\u202A-\u202E\u2066-\u2069]/g, "").replace(/(\p{L})\u200C/gu, "\u200C$1");
-}
 
 async function download(env: TestEnv, c: Client | null, id: string) {
   const headers: Record<string, string> = {};

@@ -35,7 +35,8 @@ export async function listAreas(deps: Deps, actor: Actor | null, code: string): 
 }
 
 export async function addArea(deps: Deps, actor: Actor | null, code: string, input: z.infer<typeof AreaInput>) {
-  const a = authorizeRecord(actor, { provinceCode: code }, "planning.areas");
+  // Provinces are public: a caller without the right is told so (403), not 404.
+  const a = authorizeRecord(actor, { provinceCode: code }, () => true, "planning.areas");
   await province(deps, code);
   await deps.database.db.transaction().execute(async (trx) => {
     const taken = await trx
@@ -70,7 +71,7 @@ export async function addArea(deps: Deps, actor: Actor | null, code: string, inp
 }
 
 export async function archiveArea(deps: Deps, actor: Actor | null, code: string, id: string) {
-  const a = authorizeRecord(actor, { provinceCode: code }, "planning.areas");
+  const a = authorizeRecord(actor, { provinceCode: code }, () => true, "planning.areas");
   await deps.database.db.transaction().execute(async (trx) => {
     const area = found(
       await trx
