@@ -224,4 +224,78 @@ describeEngines("demo data from the source reports", (env) => {
     expect(list.body.total).toBeGreaterThanOrEqual(50);
     expect(new Set(list.body.items.map((e) => e.clusterName))).toEqual(new Set(["خوشه پوشاک قم"]));
   });
+
+  it("carries the reports' planning chains: Qom's three strategies and years, Khorasan's 22 approved programmes, Qazvin's draft", async () => {
+    const admin = await signedIn(env(), { email: "admin@khooshe.ir", password: "Khooshe1234" });
+    const clusters = (await admin.get<{ items: { id: string; nameFa: string }[] }>("/api/v1/clusters?limit=200")).body
+      .items;
+    const id = (name: string) => clusters.find((c) => c.nameFa === name)!.id;
+    type Brief = {
+      id: string;
+      projectYear: number;
+      status: string;
+      programmes: number;
+      approvedVersion: number | null;
+    };
+    const plansOf = async (name: string) =>
+      (await admin.get<{ items: Brief[] }>(`/api/v1/clusters/${id(name)}/plans`)).body.items;
+
+    const qomStudy = await admin.get<{ strategies: { title: string; pressurePointIds: string[] }[] }>(
+      `/api/v1/clusters/${id("خوشه پوشاک قم")}/study`,
+    );
+    expect(qomStudy.body.strategies.map((s) => s.title)).toEqual([
+      "بهبود وضعیت تأمین مواد اولیه",
+      "بهبود فضای تولید و توسعه بازار",
+      "ارتقای مهارت منابع انسانی",
+    ]);
+    const qom = await plansOf("خوشه پوشاک قم");
+    expect(qom.map((p) => [p.projectYear, p.status, p.approvedVersion])).toEqual([
+      [1, "approved", 1],
+      [2, "approved", 1],
+      [3, "submitted", 1],
+    ]);
+    // Year 3's revision adds the industrial estate to what was approved.
+    const diff = await admin.get<{ added: { title: string }[]; removed: unknown[] }>(
+      `/api/v1/plans/${qom[2]!.id}/compare?from=1&to=current`,
+    );
+    expect(diff.body.added.map((a) => a.title)).toEqual(["استقرار ذینفعان خوشه در یکی از شهرک‌های صنعتی قم"]);
+    // The demo council member sees the revision waiting and the next meeting.
+    const council = await signedIn(env(), { email: "council@khooshe.ir", password: "Khooshe1234" });
+    expect((await council.get<{ total: number }>("/api/v1/plans?status=submitted")).body.total).toBe(1);
+    expect((await council.get<{ total: number }>("/api/v1/council-meetings?upcoming=true")).body.total).toBe(1);
+
+    const kr = await plansOf("خوشه پوشاک مشهد");
+    expect(kr).toEqual([expect.objectContaining({ projectYear: 1, status: "approved", programmes: 22 })]);
+    const plan = await admin.get<{ versions: { meetingId: string }[]; programmeList: { title: string }[] }>(
+      `/api/v1/plans/${kr[0]!.id}`,
+    );
+    expect(plan.body.programmeList.map((p) => p.title)).toContain("رویداد استارتاپی «شیک آپ»");
+    const meeting = await admin.get<{ status: string; quorate: boolean; decisions: { kind: string }[] }>(
+      `/api/v1/council-meetings/${plan.body.versions[0]!.meetingId}`,
+    );
+    expect(meeting.body).toMatchObject({ status: "held", quorate: true, decisions: [{ kind: "approve_plan" }] });
+
+    const qz = await plansOf("خوشه صنعتی بسته‌بندی قزوین");
+    expect(qz).toEqual([expect.objectContaining({ status: "draft", programmes: 11 })]);
+    // Every demo programme keeps the rules a user's would: inside its year, shares adding up.
+    const db = env().database.db;
+    const bad = await db
+      .selectFrom("planning_programmes")
+      .innerJoin("planning_plans", "planning_plans.id", "planning_programmes.plan_id")
+      .select("planning_programmes.title")
+      .where((eb) =>
+        eb.or([
+          eb("planning_programmes.start_date", "<", eb.ref("planning_plans.period_start")),
+          eb("planning_programmes.end_date", ">", eb.ref("planning_plans.period_end")),
+          eb("planning_programmes.end_date", "<", eb.ref("planning_programmes.start_date")),
+          eb(
+            sql`planning_programmes.share_national + planning_programmes.share_province + planning_programmes.share_members + planning_programmes.share_others`,
+            "<>",
+            eb.ref("planning_programmes.budget_rials"),
+          ),
+        ]),
+      )
+      .execute();
+    expect(bad).toEqual([]);
+  });
 });

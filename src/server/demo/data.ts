@@ -395,6 +395,25 @@ export const DEMO_GOVERNANCE: Array<{
     role: "secretary",
     from: "1398/01/20",
   },
+  // Khorasan clothing's steering council: "managers and representatives of the unions and associations
+  // concerned, and experts of the field" (the Khorasan report); the chair is the company's CEO it quotes.
+  ...(
+    [
+      ["جعفر فرشچی", "شرکت شهرکهای صنعتی خراسان رضوی (مدیرعامل)", "chair"],
+      ["عامل توسعه خوشه پوشاک خراسان رضوی", "معاونت صنایع کوچک، دفتر توسعه خوشه‌های کسب و کار", "secretary"],
+      ["نماینده اتحادیه تولیدکنندگان پوشاک مشهد", "اتحادیه تولیدکنندگان و فروشندگان پوشاک", "union_representative"],
+      ["نماینده انجمن طراحان مد و لباس", "انجمن طراحان مد و لباس خراسان رضوی", "association_representative"],
+      ["خبره صنعت پوشاک", "دانشگاه فردوسی مشهد", "expert"],
+    ] as const
+  ).map(([personName, organisation, role]) => ({
+    body: "steering_council" as const,
+    provinceCode: "IR-09",
+    clusterKey: "kr-clothing",
+    personName,
+    organisation,
+    role,
+    from: "1401/10/01",
+  })),
 ];
 
 export const DEMO_ENTERPRISES: Array<{ clusterKey: string; name: string }> = [

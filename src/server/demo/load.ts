@@ -18,6 +18,7 @@ import {
   DEMO_PASSWORD,
 } from "./data";
 import { loadMembersDemo } from "./load-members";
+import { loadPlanningDemo } from "./planning";
 
 /** Demo dates are typed in Jalali as the reports give them. */
 function jalali(date: string): string {
@@ -256,11 +257,12 @@ export async function loadDemo(database: Database): Promise<{ loaded: boolean; a
         .execute();
     }
     const members = await loadMembersDemo(trx, clusterIds, enterpriseIds, now, today);
+    const planning = await loadPlanningDemo(trx, clusterIds, now, today);
     await writeAudit(trx, null, {
       action: "demo.load",
       targetType: "database",
       targetId: null,
-      summary: { clusters: DEMO_CLUSTERS.length, ...members, accounts: DEMO_ACCOUNTS.length },
+      summary: { clusters: DEMO_CLUSTERS.length, ...members, ...planning, accounts: DEMO_ACCOUNTS.length },
     });
   });
   return { loaded: true, accounts: DEMO_ACCOUNTS };

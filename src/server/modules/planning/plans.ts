@@ -84,7 +84,7 @@ async function claimEditable(trx: Kysely<DB>, planId: string): Promise<void> {
 }
 
 /** The plan's programme count and budget, kept beside it for lists. */
-async function refreshTotals(trx: Kysely<DB>, planId: string): Promise<void> {
+export async function refreshTotals(trx: Kysely<DB>, planId: string): Promise<void> {
   const t = await trx
     .selectFrom("planning_programmes")
     .select((eb) => [eb.fn.countAll<number>().as("n"), eb.fn.sum<number>("budget_rials").as("budget")])
