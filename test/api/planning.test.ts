@@ -681,4 +681,34 @@ describeEngines("planning: diagnostic study, action plans, council approval", (e
     expect(chain.body.programmes.find((x) => x.id === p.id)?.loose).toBe(false);
     expect(chain.body.loose).toMatchObject({ pressurePoints: 1, strategies: 1, programmes: 1, targets: 0 });
   });
+
+  it("two meetings approving the same plan at once: exactly one version is made", async () => {
+    const { cluster, manager, seats } = await setup(env());
+    const { point1, strategy } = await studyWithChain(manager, cluster.id);
+    const planId = await submittedPlan(manager, cluster.id, strategy.id, point1.id);
+    const meetings = await Promise.all(
+      [0, 1].map(
+        async () =>
+          (await manager.post<Meeting>(`/api/v1/clusters/${cluster.id}/council-meetings`, { heldOn: PAST })).body.id,
+      ),
+    );
+    const results = await Promise.all(
+      meetings.map((m) =>
+        put(manager, `/api/v1/council-meetings/${m}/record`, {
+          attendeeIds: seats.slice(0, 3),
+          decisions: [{ kind: "approve_plan", planId, text: "تصویب", votesFor: 3, votesAgainst: 0, votesAbstain: 0 }],
+        }),
+      ),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual([200, 400]);
+    expect((results.find((r) => r.status === 400)!.body as Problem).code).toBe("plan_not_submitted");
+    const after = await manager.get<Plan>(`/api/v1/plans/${planId}`);
+    expect(after.body).toMatchObject({ status: "approved", approvedVersion: 1 });
+    expect(after.body.versions).toHaveLength(1);
+    // The losing meeting stays unrecorded, ready to be recorded with other decisions.
+    const states = await Promise.all(
+      meetings.map(async (m) => (await manager.get<Meeting>(`/api/v1/council-meetings/${m}`)).body.status),
+    );
+    expect(states.sort()).toEqual(["held", "scheduled"]);
+  });
 });
