@@ -315,6 +315,19 @@ export const DEMO_PLANNING: DemoPlanning[] = [
   },
 ];
 
+/** Targets the Khorasan report gives figures for (150 beneficiaries of the courses, the fair booths): indicator, target, unit. */
+const DEMO_TARGETS: Record<string, [string, number, string]> = {
+  "دوره آموزشی برندسازی در صنعت مد و پوشاک": ["بهره‌مندان دوره", 40, "نفر"],
+  "دوره آموزشی سبک‌شناسی و روندشناسی": ["بهره‌مندان دوره", 40, "نفر"],
+  "دوره آموزشی الگوسازی و دوخت صنعتی": ["بهره‌مندان دوره", 25, "نفر"],
+  "دوره آموزشی بازاریابی دیجیتال و فروش برخط": ["بهره‌مندان دوره", 25, "نفر"],
+  "دوره آموزشی مدیریت تولید و کاهش ضایعات": ["بهره‌مندان دوره", 20, "نفر"],
+  "حمایت از برپایی غرفه در نمایشگاه ایران مد تهران": ["واحدهای دارای غرفه", 10, "واحد"],
+  "حضور در نمایشگاه پوشاک و نساجی مشهد در قالب پاویون": ["واحدهای حاضر در پاویون", 15, "واحد"],
+  "بانک اطلاعاتی و شناسنامه طراحان پوشاک": ["طراحان ثبت‌شده", 100, "نفر"],
+  "دوره مشاوره‌ای تشکیل کنسرسیوم صادراتی": ["بنگاه‌های عضو کنسرسیوم", 5, "بنگاه"],
+};
+
 const MILLION = 1_000_000;
 
 /** Half national, three tenths province, the rest members: whole rials adding up to the budget. */
@@ -441,6 +454,25 @@ export async function loadPlanningDemo(
                 .values({ programme_id: id, pressure_point_id: pointIds[p]!, cluster_id: cluster.id })
                 .execute();
             }
+          }
+          const target = DEMO_TARGETS[title];
+          if (target) {
+            await trx
+              .insertInto("planning_targets")
+              .values({
+                id: randomUUID(),
+                programme_id: id,
+                cluster_id: cluster.id,
+                indicator: target[0],
+                baseline: 0,
+                target: target[1],
+                unit: target[2],
+                verification: "فهرست دبیرخانه خوشه",
+                measured: null,
+                measured_on: null,
+                position: 0,
+              })
+              .execute();
           }
           programmeCount++;
         }
