@@ -348,6 +348,9 @@ export async function loadPlanningDemo(
 ): Promise<{ plans: number; programmes: number }> {
   let plans = 0;
   let programmeCount = 0;
+  // Study items list in the order they were recorded: each gets its own instant, in the reports' order.
+  let tick = 0;
+  const recorded = () => new Date(Date.parse(now) + tick++).toISOString();
   for (const d of DEMO_PLANNING) {
     const cluster = clusterIds.get(d.clusterKey)!;
     await trx
@@ -357,21 +360,37 @@ export async function loadPlanningDemo(
     for (const [level, title, findings] of d.parts) {
       await trx
         .insertInto("planning_study_parts")
-        .values({ id: randomUUID(), cluster_id: cluster.id, level, title, findings, sources: null, created_at: now })
+        .values({
+          id: randomUUID(),
+          cluster_id: cluster.id,
+          level,
+          title,
+          findings,
+          sources: null,
+          created_at: recorded(),
+        })
         .execute();
     }
     const pointIds = d.points.map(() => randomUUID());
     for (const [i, [title, category, severity, evidence]] of d.points.entries()) {
       await trx
         .insertInto("planning_pressure_points")
-        .values({ id: pointIds[i]!, cluster_id: cluster.id, title, category, severity, evidence, created_at: now })
+        .values({
+          id: pointIds[i]!,
+          cluster_id: cluster.id,
+          title,
+          category,
+          severity,
+          evidence,
+          created_at: recorded(),
+        })
         .execute();
     }
     const strategyIds = d.strategies.map(() => randomUUID());
     for (const [i, [title, points]] of d.strategies.entries()) {
       await trx
         .insertInto("planning_strategies")
-        .values({ id: strategyIds[i]!, cluster_id: cluster.id, title, description: null, created_at: now })
+        .values({ id: strategyIds[i]!, cluster_id: cluster.id, title, description: null, created_at: recorded() })
         .execute();
       for (const p of points) {
         await trx
