@@ -17,6 +17,7 @@ import { jobsWeb } from "../pages/jobs/module";
 import { membersWeb } from "../pages/members/module";
 import { networkWeb } from "../pages/network/module";
 import { notificationsWeb } from "../pages/notifications/module";
+import { planningWeb } from "../pages/planning/module";
 import { provincesWeb } from "../pages/provinces/module";
 import { tokensWeb } from "../pages/tokens/module";
 import { usersWeb } from "../pages/users/module";
@@ -42,6 +43,7 @@ export const WEB_MODULES = [
   networkWeb,
   feasibilityWeb,
   governanceWeb,
+  planningWeb,
   auditWeb,
   tokensWeb,
   notificationsWeb,
