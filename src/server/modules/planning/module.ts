@@ -96,4 +96,7 @@ export const planningModule = defineModule({
     council_meeting: { scope: meetingScope, read: "planning.read", write: "planning.council" },
   },
   migrations: { "0025_planning": m0025 },
+  benchData: () => import(new URL("./bench-data.ts", import.meta.url).href) as Promise<typeof import("./bench-data")>,
+  benchScenarios: () =>
+    import(new URL("./bench-scenarios.ts", import.meta.url).href) as Promise<typeof import("./bench-scenarios")>,
 });
