@@ -21,6 +21,7 @@ import type {
   QuorumRuleOut,
   QuorumRuleSchema,
 } from "../../../core/schemas/planning";
+import { requireActor } from "../../auth/authorize";
 import { type Deps, nowIso } from "../../context";
 import type { DB } from "../../db/schema";
 import { badRequest, conflict } from "../../errors";
@@ -176,7 +177,7 @@ export async function listMeetings(
   actor: Actor | null,
   q: z.infer<typeof MeetingListQuery>,
 ): Promise<z.infer<typeof MeetingsOut>> {
-  const a = authorizeRecord(actor, {}, () => true);
+  const a = requireActor(actor);
   let base = inScope(deps.database.db.selectFrom("planning_meetings"), a, "planning.read", {
     province: "planning_meetings.province_code",
     cluster: "planning_meetings.cluster_id",

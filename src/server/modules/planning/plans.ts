@@ -37,6 +37,7 @@ import type {
   ProgressInput,
   VersionOut,
 } from "../../../core/schemas/planning";
+import { requireActor } from "../../auth/authorize";
 import { type Deps, nowIso } from "../../context";
 import type { DB } from "../../db/schema";
 import { badRequest, conflict } from "../../errors";
@@ -81,6 +82,28 @@ async function claimEditable(trx: Kysely<DB>, planId: string): Promise<void> {
     .where("status", "in", EDITABLE)
     .executeTakeFirst();
   if (Number(r.numUpdatedRows) === 0) throw conflict("plan_locked");
+}
+
+type PlanContext = { a: Actor; plan: PlanRow; scope: Scope };
+
+/**
+ * A write on a plan: in one transaction, for a caller with `write` on it,
+ * after claiming it for a content change when `content` (refused unless a
+ * draft or returned); answers the plan as it is then.
+ */
+async function planWrite(
+  deps: Deps,
+  actor: Actor | null,
+  planId: string,
+  opts: { write?: "planning.edit" | "planning.comment"; content: boolean },
+  fn: (trx: Kysely<DB>, ctx: PlanContext) => Promise<void>,
+): Promise<PlanDto> {
+  await deps.database.db.transaction().execute(async (trx) => {
+    const ctx = await reachPlan(trx, actor, planId, opts.write ?? "planning.edit");
+    if (opts.content) await claimEditable(trx, planId);
+    await fn(trx, ctx);
+  });
+  return getPlan(deps, actor, planId);
 }
 
 /** The plan's programme count and budget, kept beside it for lists. */
@@ -158,7 +181,7 @@ export async function listPlans(
   actor: Actor | null,
   q: z.infer<typeof PlanListQuery>,
 ): Promise<z.infer<typeof PlansOut>> {
-  const a = authorizeRecord(actor, {}, () => true);
+  const a = requireActor(actor);
   let base = inScope(deps.database.db.selectFrom("planning_plans"), a, "planning.read", {
     province: "planning_plans.province_code",
     cluster: "planning_plans.cluster_id",
@@ -435,9 +458,7 @@ export async function updatePlan(
   planId: string,
   input: z.infer<typeof PlanUpdateInput>,
 ): Promise<PlanDto> {
-  await deps.database.db.transaction().execute(async (trx) => {
-    const { a, plan, scope } = await reachPlan(trx, actor, planId, "planning.edit");
-    await claimEditable(trx, planId);
+  return planWrite(deps, actor, planId, { content: true }, async (trx, { a, plan, scope }) => {
     const next = {
       title: input.title ?? plan.title,
       period_start: input.periodStart ?? plan.period_start,
@@ -466,7 +487,6 @@ export async function updatePlan(
       { title: next.title, changes },
     );
   });
-  return getPlan(deps, actor, planId);
 }
 
 // ----------------------------------------------------------------- programmes
@@ -563,9 +583,7 @@ export async function addProgramme(
   planId: string,
   input: z.infer<typeof ProgrammeInput>,
 ): Promise<PlanDto> {
-  await deps.database.db.transaction().execute(async (trx) => {
-    const { a, plan, scope } = await reachPlan(trx, actor, planId, "planning.edit");
-    await claimEditable(trx, planId);
+  return planWrite(deps, actor, planId, { content: true }, async (trx, { a, plan, scope }) => {
     await checkProgramme(trx, plan, input);
     const last = await trx
       .selectFrom("planning_programmes")
@@ -603,7 +621,6 @@ export async function addProgramme(
       },
     );
   });
-  return getPlan(deps, actor, planId);
 }
 
 async function programmeOf(trx: Kysely<DB>, planId: string, id: string) {
@@ -624,9 +641,7 @@ export async function updateProgramme(
   id: string,
   input: z.infer<typeof ProgrammeUpdateInput>,
 ): Promise<PlanDto> {
-  await deps.database.db.transaction().execute(async (trx) => {
-    const { a, plan, scope } = await reachPlan(trx, actor, planId, "planning.edit");
-    await claimEditable(trx, planId);
+  return planWrite(deps, actor, planId, { content: true }, async (trx, { a, plan, scope }) => {
     const p = await programmeOf(trx, planId, id);
     const before = snapshotFrom(plan, {
       programmes: [p],
@@ -692,13 +707,10 @@ export async function updateProgramme(
       },
     );
   });
-  return getPlan(deps, actor, planId);
 }
 
 export async function removeProgramme(deps: Deps, actor: Actor | null, planId: string, id: string): Promise<PlanDto> {
-  await deps.database.db.transaction().execute(async (trx) => {
-    const { a, plan, scope } = await reachPlan(trx, actor, planId, "planning.edit");
-    await claimEditable(trx, planId);
+  return planWrite(deps, actor, planId, { content: true }, async (trx, { a, plan, scope }) => {
     const p = await programmeOf(trx, planId, id);
     await trx.deleteFrom("planning_programme_points").where("programme_id", "=", id).execute();
     await trx.deleteFrom("planning_targets").where("programme_id", "=", id).execute();
@@ -717,7 +729,6 @@ export async function removeProgramme(deps: Deps, actor: Actor | null, planId: s
       },
     );
   });
-  return getPlan(deps, actor, planId);
 }
 
 /**
@@ -738,8 +749,7 @@ export async function saveProgress(
   const today = todayIso();
   for (const m of input.milestones) if (m.doneOn && m.doneOn > today) throw badRequest("date_in_future");
   for (const m of input.measurements) if (m.measuredOn && m.measuredOn > today) throw badRequest("date_in_future");
-  await deps.database.db.transaction().execute(async (trx) => {
-    const { a, plan, scope } = await reachPlan(trx, actor, planId, "planning.edit");
+  return planWrite(deps, actor, planId, { content: false }, async (trx, { a, plan, scope }) => {
     const p = await programmeOf(trx, planId, id);
     const existing = await trx.selectFrom("planning_milestones").selectAll().where("programme_id", "=", id).execute();
     const known = new Set(existing.map((m) => m.id));
@@ -797,7 +807,6 @@ export async function saveProgress(
       },
     );
   });
-  return getPlan(deps, actor, planId);
 }
 
 // ----------------------------------------------------------------- workflow
@@ -807,9 +816,8 @@ export async function saveProgress(
  * an account are told in the app and by mail.
  */
 export async function submitPlan(deps: Deps, actor: Actor | null, planId: string): Promise<PlanDto> {
-  await deps.database.db.transaction().execute(async (trx) => {
-    const { a, plan, scope } = await reachPlan(trx, actor, planId, "planning.edit");
-    if (plan.programme_count === 0 || Number(plan.programme_count) === 0) throw badRequest("plan_empty");
+  return planWrite(deps, actor, planId, { content: false }, async (trx, { a, plan, scope }) => {
+    if (Number(plan.programme_count) === 0) throw badRequest("plan_empty");
     const now = nowIso();
     const r = await trx
       .updateTable("planning_plans")
@@ -863,13 +871,11 @@ export async function submitPlan(deps: Deps, actor: Actor | null, planId: string
       },
     );
   });
-  return getPlan(deps, actor, planId);
 }
 
 /** Opens a revision of an approved plan: a draft again, compared against the approved version. */
 export async function revisePlan(deps: Deps, actor: Actor | null, planId: string): Promise<PlanDto> {
-  await deps.database.db.transaction().execute(async (trx) => {
-    const { a, plan, scope } = await reachPlan(trx, actor, planId, "planning.edit");
+  return planWrite(deps, actor, planId, { content: false }, async (trx, { a, plan, scope }) => {
     const r = await trx
       .updateTable("planning_plans")
       .set({ status: "draft", updated_at: nowIso() })
@@ -888,7 +894,6 @@ export async function revisePlan(deps: Deps, actor: Actor | null, planId: string
       },
     );
   });
-  return getPlan(deps, actor, planId);
 }
 
 /**
@@ -942,26 +947,30 @@ export async function addComment(
   planId: string,
   input: z.infer<typeof CommentInput>,
 ): Promise<PlanDto> {
-  await deps.database.db.transaction().execute(async (trx) => {
-    const { a, plan, scope } = await reachPlan(trx, actor, planId, "planning.comment");
-    if (plan.status !== "submitted") throw conflict("plan_not_submitted");
-    const id = randomUUID();
-    await trx
-      .insertInto("planning_comments")
-      .values({ id, plan_id: planId, user_id: a.userId, body: input.body, created_at: nowIso() })
-      .execute();
-    await audit(
-      trx,
-      a,
-      scope,
-      { action: "planning.plan.comment", type: "plan", id: planId },
-      {
-        title: plan.title,
-        commentId: id,
-      },
-    );
-  });
-  return getPlan(deps, actor, planId);
+  return planWrite(
+    deps,
+    actor,
+    planId,
+    { content: false, write: "planning.comment" },
+    async (trx, { a, plan, scope }) => {
+      if (plan.status !== "submitted") throw conflict("plan_not_submitted");
+      const id = randomUUID();
+      await trx
+        .insertInto("planning_comments")
+        .values({ id, plan_id: planId, user_id: a.userId, body: input.body, created_at: nowIso() })
+        .execute();
+      await audit(
+        trx,
+        a,
+        scope,
+        { action: "planning.plan.comment", type: "plan", id: planId },
+        {
+          title: plan.title,
+          commentId: id,
+        },
+      );
+    },
+  );
 }
 
 // ----------------------------------------------------------------- versions
