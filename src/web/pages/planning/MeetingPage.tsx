@@ -168,18 +168,21 @@ function Decisions({ plans }: { plans: PlanListItem[] }) {
                 label={t("planning.meeting.votesFor")}
                 required
                 testId={`decision-${i}-for`}
+                format={() => null}
               />
               <NumberField
                 name={`decisions.${i}.votesAgainst`}
                 label={t("planning.meeting.votesAgainst")}
                 required
                 testId={`decision-${i}-against`}
+                format={() => null}
               />
               <NumberField
                 name={`decisions.${i}.votesAbstain`}
                 label={t("planning.meeting.votesAbstain")}
                 required
                 testId={`decision-${i}-abstain`}
+                format={() => null}
               />
             </Box>
           </Box>
@@ -338,7 +341,7 @@ function HeldMeeting({ meeting }: { meeting: Meeting }) {
 /** A council meeting: its facts and agenda; recorded once held (attendance, quorum, decisions, minutes). */
 export default function MeetingPage() {
   const { id = "" } = useParams();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const path = `/council-meetings/${enc(id)}`;
   const meeting = useQuery({
     queryKey: [path],
@@ -398,7 +401,11 @@ export default function MeetingPage() {
               {t("planning.meeting.noAgenda")}
             </Typography>
           ) : (
-            <Box component="ol" sx={{ m: 0, ps: 3 }} data-testid="meeting-agenda">
+            <Box
+              component="ol"
+              sx={{ m: 0, ps: 3, listStyleType: i18n.language === "fa" ? "persian" : "decimal" }}
+              data-testid="meeting-agenda"
+            >
               {m.agenda.map((a) => (
                 <li key={a}>{a}</li>
               ))}

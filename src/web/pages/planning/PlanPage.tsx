@@ -48,6 +48,7 @@ import { PlanTimeline } from "./PlanTimeline";
 import { ProgrammeDialog } from "./ProgrammeDialog";
 import { ProgressDialog } from "./ProgressDialog";
 import {
+  ActionsHead,
   enc,
   Fact,
   Facts,
@@ -129,8 +130,8 @@ function ProgrammesTable({
             <TableCell sx={hideMd}>{t("planning.programme.strategy")}</TableCell>
             <TableCell sx={hideXs}>{t("planning.programme.dates")}</TableCell>
             <TableCell sx={hideXs}>{t("planning.programme.budget")}</TableCell>
-            <TableCell>{t("planning.programme.status")}</TableCell>
-            {(canEdit || canReport) && <TableCell />}
+            <TableCell sx={hideXs}>{t("planning.programme.status")}</TableCell>
+            {(canEdit || canReport) && <ActionsHead />}
           </TableRow>
         </TableHead>
         <TableBody>
@@ -148,6 +149,9 @@ function ProgrammesTable({
                       {areaLabel(p.area)} · <JalaliDate value={p.startDate} withTime={false} />
                       {" – "}
                       <JalaliDate value={p.endDate} withTime={false} /> · {rials(p.budgetRials)}
+                      <Box sx={{ mt: 0.5 }}>
+                        <ProgrammeStatusChip status={p.status} percent={p.percent} />
+                      </Box>
                     </>
                   }
                 />
@@ -164,7 +168,7 @@ function ProgrammesTable({
                 <br />
                 <JalaliDate value={p.endDate} withTime={false} />
               </TableCell>
-              <TableCell sx={{ ...hideXs, whiteSpace: "nowrap" }} data-testid="programme-budget">
+              <TableCell sx={{ ...hideXs, whiteSpace: "nowrap" }} data-testid="programme-row-budget">
                 {rials(p.budgetRials)}
                 {p.spentRials > 0 && (
                   <Typography variant="caption" color="text.secondary" component="div">
@@ -172,47 +176,49 @@ function ProgrammesTable({
                   </Typography>
                 )}
               </TableCell>
-              <TableCell>
+              <TableCell sx={hideXs}>
                 <ProgrammeStatusChip status={p.status} percent={p.percent} />
               </TableCell>
               {(canEdit || canReport) && (
-                <TableCell align="right" sx={{ whiteSpace: "nowrap" }}>
-                  {canReport && (
-                    <Tooltip title={t("planning.progress.open")}>
-                      <IconButton
-                        size="small"
-                        onClick={() => onProgress(p)}
-                        aria-label={t("planning.progress.openNamed", { name: p.title })}
-                        data-testid="programme-progress"
-                      >
-                        <TrendingUp fontSize="small" />
-                      </IconButton>
-                    </Tooltip>
-                  )}
-                  {canEdit && (
-                    <>
-                      <Tooltip title={t("common.edit")}>
+                <TableCell align="right" sx={{ px: { xs: 0.5, sm: 2 } }}>
+                  <Box sx={{ display: "flex", flexDirection: { xs: "column", sm: "row" }, justifyContent: "flex-end" }}>
+                    {canReport && (
+                      <Tooltip title={t("planning.progress.open")}>
                         <IconButton
                           size="small"
-                          onClick={() => onEdit(p)}
-                          aria-label={t("planning.editNamed", { name: p.title })}
-                          data-testid="programme-edit"
+                          onClick={() => onProgress(p)}
+                          aria-label={t("planning.progress.openNamed", { name: p.title })}
+                          data-testid="programme-progress"
                         >
-                          <Edit fontSize="small" />
+                          <TrendingUp fontSize="small" />
                         </IconButton>
                       </Tooltip>
-                      <Tooltip title={t("planning.remove")}>
-                        <IconButton
-                          size="small"
-                          onClick={() => onRemove(p)}
-                          aria-label={t("planning.removeNamed", { name: p.title })}
-                          data-testid="programme-remove"
-                        >
-                          <DeleteOutline fontSize="small" />
-                        </IconButton>
-                      </Tooltip>
-                    </>
-                  )}
+                    )}
+                    {canEdit && (
+                      <>
+                        <Tooltip title={t("common.edit")}>
+                          <IconButton
+                            size="small"
+                            onClick={() => onEdit(p)}
+                            aria-label={t("planning.editNamed", { name: p.title })}
+                            data-testid="programme-edit"
+                          >
+                            <Edit fontSize="small" />
+                          </IconButton>
+                        </Tooltip>
+                        <Tooltip title={t("planning.remove")}>
+                          <IconButton
+                            size="small"
+                            onClick={() => onRemove(p)}
+                            aria-label={t("planning.removeNamed", { name: p.title })}
+                            data-testid="programme-remove"
+                          >
+                            <DeleteOutline fontSize="small" />
+                          </IconButton>
+                        </Tooltip>
+                      </>
+                    )}
+                  </Box>
                 </TableCell>
               )}
             </TableRow>

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { addDaysIso, isoToJalali, jalaliToIso, todayIso } from "../../../core/jalali";
 import { useFormat } from "../../app/format";
 import { tDynamic } from "../../app/i18n";
+import { visuallyHidden } from "./shared";
 import type { Plan } from "./types";
 
 interface Month {
@@ -12,19 +13,6 @@ interface Month {
   start: string;
   end: string;
 }
-
-/** Read by screen readers, not shown. */
-const visuallyHidden = {
-  position: "absolute",
-  width: 1,
-  height: 1,
-  overflow: "hidden",
-  clip: "rect(0 0 0 0)",
-  whiteSpace: "nowrap",
-  border: 0,
-  p: 0,
-  m: "-1px",
-} as const;
 
 const dayNo = (iso: string) => Math.round(Date.parse(`${iso}T00:00:00Z`) / 86_400_000);
 

@@ -32,7 +32,7 @@ import { Section } from "../../components/Section";
 import { FullRow, TwoColumns } from "../../components/TwoColumns";
 import NotFoundPage from "../notfound/NotFoundPage";
 import { BaselineDialog, PartDialog, PointDialog, StrategyDialog, SummaryDialog } from "./StudyDialogs";
-import { enc, invalidatePlanning, useStudy } from "./shared";
+import { ActionsHead, enc, invalidatePlanning, useStudy } from "./shared";
 import type { PressurePoint, Strategy, Study, StudyPart } from "./types";
 
 type Editing =
@@ -228,7 +228,7 @@ export default function StudyPage() {
                       <TableCell sx={{ display: { xs: "none", md: "table-cell" } }}>
                         {t("planning.study.evidence")}
                       </TableCell>
-                      {canEdit && <TableCell />}
+                      {canEdit && <ActionsHead />}
                     </TableRow>
                   </TableHead>
                   <TableBody>

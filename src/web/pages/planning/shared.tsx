@@ -6,8 +6,9 @@
 import LinkOff from "@mui/icons-material/LinkOff";
 import Box from "@mui/material/Box";
 import Chip from "@mui/material/Chip";
+import TableCell from "@mui/material/TableCell";
 import { type QueryClient, useQuery } from "@tanstack/react-query";
-import { useCallback } from "react";
+import { type ReactNode, useCallback } from "react";
 import { useTranslation } from "react-i18next";
 import { INTERVENTION_AREAS, type PlanStatus, type ProgrammeStatus } from "../../../core/planning";
 import { api } from "../../app/api";
@@ -146,7 +147,7 @@ export function useRials() {
 }
 
 /** A fact of a record: a caption over its value. */
-export function Fact({ label, children, testId }: { label: string; children: React.ReactNode; testId?: string }) {
+export function Fact({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
   return (
     <Box sx={{ minWidth: 0 }}>
       <Box component="dt" sx={{ color: "text.secondary", fontSize: 12 }}>
@@ -160,7 +161,7 @@ export function Fact({ label, children, testId }: { label: string; children: Rea
 }
 
 /** Facts in a responsive grid (a definition list). */
-export function Facts({ children }: { children: React.ReactNode }) {
+export function Facts({ children }: { children: ReactNode }) {
   return (
     <Box
       component="dl"
@@ -173,5 +174,31 @@ export function Facts({ children }: { children: React.ReactNode }) {
     >
       {children}
     </Box>
+  );
+}
+
+/** Read by screen readers, not shown. */
+export const visuallyHidden = {
+  position: "absolute",
+  width: 1,
+  height: 1,
+  overflow: "hidden",
+  clip: "rect(0 0 0 0)",
+  whiteSpace: "nowrap",
+  border: 0,
+  p: 0,
+  m: "-1px",
+} as const;
+
+/** The head of a table's column of row buttons: named for screen readers, blank on screen. */
+export function ActionsHead() {
+  const { t } = useTranslation();
+  return (
+    // Positioned, so the hidden name stays inside the table's scrolling box (it would widen the page otherwise).
+    <TableCell sx={{ position: "relative" }}>
+      <Box component="span" sx={visuallyHidden}>
+        {t("planning.actions")}
+      </Box>
+    </TableCell>
   );
 }
