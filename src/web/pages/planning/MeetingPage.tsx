@@ -314,7 +314,9 @@ function HeldMeeting({ meeting }: { meeting: Meeting }) {
                     </Link>
                   )}
                 </Box>
-                <Typography sx={{ whiteSpace: "pre-wrap", my: 0.5 }}>{d.text}</Typography>
+                <Typography sx={{ whiteSpace: "pre-wrap", my: 0.5 }} dir="auto">
+                  {d.text}
+                </Typography>
                 <Typography variant="caption" color="text.secondary">
                   {t("planning.meeting.votesValue", {
                     for: f.num(d.votesFor),
@@ -329,7 +331,7 @@ function HeldMeeting({ meeting }: { meeting: Meeting }) {
       </Section>
       <Box sx={{ gridColumn: "1 / -1", minWidth: 0 }}>
         <Section title={t("planning.meeting.minutes")} testId="meeting-minutes">
-          <Typography sx={{ whiteSpace: "pre-wrap" }} color={meeting.minutes ? undefined : "text.secondary"}>
+          <Typography sx={{ whiteSpace: "pre-wrap" }} color={meeting.minutes ? undefined : "text.secondary"} dir="auto">
             {meeting.minutes ?? t("planning.meeting.noMinutes")}
           </Typography>
         </Section>
@@ -407,7 +409,9 @@ export default function MeetingPage() {
               data-testid="meeting-agenda"
             >
               {m.agenda.map((a) => (
-                <li key={a}>{a}</li>
+                <li key={a} dir="auto">
+                  {a}
+                </li>
               ))}
             </Box>
           )}

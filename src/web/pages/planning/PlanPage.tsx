@@ -476,7 +476,8 @@ export default function PlanPage() {
                       secondary={
                         <>
                           {t("planning.versions.approvedOn")} <JalaliDate value={v.approvedOn} withTime={false} /> ·{" "}
-                          {t("planning.plan.programmesN", { n: f.num(v.programmes) })} · {rials(v.budgetRials)}
+                          {t("planning.plan.programmesN", { count: v.programmes, n: f.num(v.programmes) })} ·{" "}
+                          {rials(v.budgetRials)}
                           {v.meetingId && (
                             <>
                               {" · "}
@@ -530,7 +531,11 @@ export default function PlanPage() {
               {p.comments.map((c) => (
                 <ListItem key={c.id} divider disableGutters data-testid="comment-row">
                   <ListItemText
-                    primary={<Box sx={{ whiteSpace: "pre-wrap" }}>{c.body}</Box>}
+                    primary={
+                      <Box sx={{ whiteSpace: "pre-wrap" }} dir="auto">
+                        {c.body}
+                      </Box>
+                    }
                     secondary={
                       <>
                         <bdi>{c.authorName}</bdi> · <JalaliDate value={c.createdAt} />

@@ -111,8 +111,13 @@ export function PlanTimeline({ plan }: { plan: Plan }) {
                 data-slipped={slipped}
               >
                 <Box sx={{ ...label, fontSize: 13, overflow: "hidden" }}>
-                  <Box sx={{ overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" }}>
-                    <bdi>{p.title}</bdi>
+                  {/* Its own direction, so a long Persian title is cut at its end in either UI language. */}
+                  <Box
+                    dir="auto"
+                    sx={{ overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" }}
+                    title={p.title}
+                  >
+                    {p.title}
                   </Box>
                   {slipped && (
                     <Box

@@ -31,17 +31,20 @@ function Column({
   title,
   loose,
   testId,
+  wide,
   children,
 }: {
   title: string;
   loose: number;
   testId: string;
+  /** Across the view, its items side by side (the programmes, many more than the rest). */
+  wide?: boolean;
   children: ReactNode;
 }) {
   const { t } = useTranslation();
   const f = useFormat();
   return (
-    <Box sx={{ minWidth: 0 }} data-testid={testId} data-loose={loose}>
+    <Box sx={{ minWidth: 0, gridColumn: wide ? "1 / -1" : undefined }} data-testid={testId} data-loose={loose}>
       <Typography variant="subtitle2" component="h3" sx={{ fontWeight: 700, mb: 0.5 }}>
         {title}
       </Typography>
@@ -95,7 +98,7 @@ function ChainView({ chain }: { chain: Chain }) {
       sx={{
         display: "grid",
         gap: 2,
-        gridTemplateColumns: { xs: "minmax(0, 1fr)", md: "repeat(3, minmax(0, 1fr))" },
+        gridTemplateColumns: { xs: "minmax(0, 1fr)", md: "repeat(2, minmax(0, 1fr))" },
       }}
     >
       <Column
@@ -133,7 +136,7 @@ function ChainView({ chain }: { chain: Chain }) {
               </Typography>
             )}
             <Typography variant="caption" component="div">
-              {t("planning.chain.programmesN", { n: f.num(s.programmeIds.length) })}
+              {t("planning.chain.programmesN", { count: s.programmeIds.length, n: f.num(s.programmeIds.length) })}
             </Typography>
             {s.loose && <LooseFlag label={t("planning.chain.strategyLoose")} />}
           </Item>
@@ -143,13 +146,24 @@ function ChainView({ chain }: { chain: Chain }) {
         title={t("planning.chain.programmes")}
         loose={chain.loose.programmes + chain.loose.targets}
         testId="chain-programmes"
+        wide
       >
         {years.map((y) => (
           <Box component="li" key={y} sx={{ minWidth: 0 }}>
             <Typography variant="caption" sx={{ fontWeight: 700 }} component="h4">
               {t("planning.plan.yearN", { n: f.num(y) })}
             </Typography>
-            <Box component="ul" sx={{ listStyle: "none", p: 0, m: 0, display: "grid", gap: 1 }}>
+            <Box
+              component="ul"
+              sx={{
+                listStyle: "none",
+                p: 0,
+                m: 0,
+                display: "grid",
+                gap: 1,
+                gridTemplateColumns: "repeat(auto-fill, minmax(min(100%, 260px), 1fr))",
+              }}
+            >
               {chain.programmes
                 .filter((p) => p.projectYear === y)
                 .map((p) => (
@@ -214,7 +228,8 @@ function PlansList({ plans }: { plans: PlanListItem[] }) {
             secondary={
               <>
                 {t("planning.plan.yearN", { n: f.num(p.projectYear) })} ·{" "}
-                {t("planning.plan.programmesN", { n: f.num(p.programmes) })} · {rials(p.budgetRials)}
+                {t("planning.plan.programmesN", { count: p.programmes, n: f.num(p.programmes) })} ·{" "}
+                {rials(p.budgetRials)}
               </>
             }
           />

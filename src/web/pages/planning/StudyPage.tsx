@@ -111,6 +111,7 @@ function SummarySection({ study, onEdit }: { study: Study; onEdit?: () => void }
       <Typography
         sx={{ whiteSpace: "pre-wrap", mb: 2 }}
         color={study.vision ? undefined : "text.secondary"}
+        dir="auto"
         data-testid="study-vision"
       >
         {study.vision ?? t("planning.study.noVision")}
@@ -138,7 +139,7 @@ function SummarySection({ study, onEdit }: { study: Study; onEdit?: () => void }
             ) : (
               <Box component="ul" sx={{ m: 0, ps: 2.5 }}>
                 {study.swot[k].map((s) => (
-                  <Typography component="li" variant="body2" key={s}>
+                  <Typography component="li" variant="body2" key={s} dir="auto">
                     {s}
                   </Typography>
                 ))}
@@ -247,6 +248,7 @@ export default function StudyPage() {
                           />
                         </TableCell>
                         <TableCell
+                          dir="auto"
                           sx={{ display: { xs: "none", md: "table-cell" }, whiteSpace: "pre-wrap", fontSize: 13 }}
                         >
                           {p.evidence ?? "—"}
@@ -297,7 +299,7 @@ export default function StudyPage() {
                       <bdi>{g.title}</bdi>
                     </Typography>
                     {g.description && (
-                      <Typography variant="body2" sx={{ whiteSpace: "pre-wrap" }}>
+                      <Typography variant="body2" sx={{ whiteSpace: "pre-wrap" }} dir="auto">
                         {g.description}
                       </Typography>
                     )}
@@ -396,7 +398,7 @@ export default function StudyPage() {
                           <Typography sx={{ fontWeight: 600 }}>
                             <bdi>{p.title}</bdi>
                           </Typography>
-                          <Typography variant="body2" sx={{ whiteSpace: "pre-wrap" }}>
+                          <Typography variant="body2" sx={{ whiteSpace: "pre-wrap" }} dir="auto">
                             {p.findings}
                           </Typography>
                           {p.sources && (
