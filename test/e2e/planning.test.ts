@@ -1,15 +1,17 @@
 /**
  * The planning journey: a province admin, on a cluster whose steering
- * council has three seats, writes a pressure point and a strategy on the
- * study page, starts the year-one plan, adds two programmes (the cost shares'
- * mismatch shown before sending), submits it, schedules and records a quorate
- * council meeting that approves it, sees the plan approved and locked (no
- * edit buttons; the API answers 409 plan_locked), downloads its PDF and reads
- * the Persian title and a programme in it, opens a revision, changes a
- * programme's budget and end date and sees the change field by field, the
- * budget's delta and the slip on the timeline. Every page visited is
- * axe-clean and shows no raw locale key; the plan page is photographed at
- * desktop width and at 360 px, where it must not scroll sideways.
+ * council has three seats, writes a pressure point, a strategy, the vision
+ * and a baseline figure on the study page, starts the year-one plan, adds
+ * two programmes (the cost shares' mismatch shown before sending), submits
+ * it, schedules and records a quorate council meeting that approves it
+ * (the minutes PDF holds the decision), sees the plan approved and locked
+ * (no edit buttons; the API answers 409 plan_locked), reports progress on
+ * it all the same, downloads its PDF and reads the Persian title and a
+ * programme in it, opens a revision, changes a programme's budget and end
+ * date and sees the change field by field, the budget's delta and the slip
+ * on the timeline. Every page visited is axe-clean and shows no raw locale
+ * key; the plan page is photographed at desktop width and at 360 px, where
+ * it must not scroll sideways.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -128,6 +130,16 @@ it("province admin studies, plans, has the council approve, downloads the PDF, r
   await page.getByTestId("summary-strengths").fill("پیشینه چندصدساله\nمهارت بالای استادکاران");
   await submitDialog(page, "summary-submit");
   await expect.poll(() => page.getByTestId("swot-strengths").textContent()).toContain("مهارت بالای استادکاران");
+  // The baseline: a value without its day is refused on the day's field, then saved with it.
+  await page.getByTestId("baseline-edit").click();
+  await page.getByTestId("baseline-enterprises").fill("۴۵");
+  await page.getByTestId("baseline-submit").click();
+  await expect
+    .poll(() => page.getByRole("dialog").getByTestId("baseline-enterprises-date").textContent())
+    .toContain("این بخش را پر کنید.");
+  await typeDate(page, "baseline-enterprises-date", addDaysIso(todayIso(), -10));
+  await submitDialog(page, "baseline-submit");
+  await expect.poll(() => page.getByTestId("study-baseline").textContent()).toContain("۴۵");
   await expectAccessible(page, "study page");
   await shoot(page, "study");
 
@@ -205,7 +217,16 @@ it("province admin studies, plans, has the council approve, downloads the PDF, r
   await expect.poll(() => page.getByTestId("meeting-status").textContent()).toBe("برگزارشده");
   expect(await page.getByTestId("meeting-quorum").getAttribute("data-quorate")).toBe("true");
   expect(await page.getByTestId("meeting-decision").textContent()).toContain(PLAN);
-  await page.getByTestId("minutes-pdf").waitFor();
+  const minutes = await page.request.get(
+    new URL((await page.getByTestId("minutes-pdf").getAttribute("href")) ?? "", env.baseUrl).href,
+  );
+  expect(minutes.status()).toBe(200);
+  expect(minutes.headers()["content-type"]).toBe("application/pdf");
+  // The decision's words (its cell wraps them onto lines of their own), the minutes, the attendees.
+  const minutesText = pdfText(await minutes.body());
+  expect(minutesText).toContain("برنامه سال نخست با همه اقدامات");
+  expect(minutesText).toContain("جلسه با حضور همه اعضا برگزار شد.");
+  expect(minutesText).toContain("نماینده تولیدکنندگان سفال");
   await expectAccessible(page, "held meeting");
   await shoot(page, "meeting-held");
 
