@@ -24,6 +24,8 @@ const grid2 = {
   gridTemplateColumns: { xs: "minmax(0, 1fr)", sm: "minmax(0, 1fr) minmax(0, 1fr)" },
 };
 
+const isBuiltIn = (v: string) => (INTERVENTION_AREAS as readonly string[]).includes(v);
+
 const EMPTY_TARGET = { indicator: "", baseline: null, target: null, unit: "", verification: null };
 
 /** The cost shares' running sum against the budget, and the mismatch before it is sent. */
@@ -217,6 +219,9 @@ export function ProgrammeDialog({
               </option>
             ))}
           </optgroup>
+          {programme && !isBuiltIn(programme.area) && !areas.some((a) => a.id === programme.area) && (
+            <option value={programme.area}>{t("planning.programme.archivedArea")}</option>
+          )}
           {areas.length > 0 && (
             <optgroup label={t("planning.programme.provinceAreas")}>
               {areas.map((a) => (

@@ -67,7 +67,8 @@ export function useAreaLabel(areas: readonly Area[] | undefined) {
     (area: string) => {
       if (isBuiltIn(area)) return tDynamic(`interventionAreas.${area}`);
       const own = areas?.find((a) => a.id === area);
-      if (!own) return area;
+      // The list holds the province's current areas; a programme keeps one archived since.
+      if (!own) return areas ? tDynamic("planning.programme.archivedArea") : "…";
       return i18n.language === "en" && own.nameEn ? own.nameEn : own.nameFa;
     },
     [areas, i18n.language],
