@@ -49,7 +49,7 @@ const ms = (n: number) => `${n.toFixed(1)} ms`;
 
 async function measure(label: string, render: () => Promise<{ pdf: Buffer; pages: number }>) {
   const times: number[] = [];
-  let last = { pdf: Buffer.alloc(0), pages: 0 };
+  let last: { pdf: Buffer; pages: number } = { pdf: Buffer.alloc(0), pages: 0 };
   for (let i = 0; i < RUNS + 1; i++) {
     const t0 = performance.now();
     last = await render();

@@ -63,6 +63,8 @@ export async function getChain(deps: Deps, actor: Actor | null, clusterId: strin
         "planning_plans.period_end",
       ])
       .where("planning_programmes.cluster_id", "=", clusterId)
+      // Also on the plans' side, so PostgreSQL reads the cluster's plans by (cluster_id, project_year), not all of them.
+      .where("planning_plans.cluster_id", "=", clusterId)
       .orderBy("planning_plans.project_year")
       .orderBy("planning_programmes.position")
       .orderBy("planning_programmes.id")
