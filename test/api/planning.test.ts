@@ -70,7 +70,8 @@ const YEAR = { periodStart: addDaysIso(TODAY, -200), periodEnd: addDaysIso(TODAY
 const day = (n: number) => addDaysIso(YEAR.periodStart, n);
 const START = day(40);
 const END = day(130);
-const PAST = day(80);
+/** A plan decision is taken at a meeting on or after the plan's submission: today, in these tests. */
+const MEETING_DAY = TODAY;
 
 function expectProblem(r: { status: number; body: unknown }, status: number, code: string) {
   expect(r.status, JSON.stringify(r.body)).toBe(status);
@@ -192,7 +193,7 @@ async function submittedPlan(c: Client, clusterId: string, strategyId: string, p
 
 async function approveAtMeeting(c: Client, clusterId: string, planId: string, attendeeIds: string[]) {
   const m = await c.post<Meeting>(`/api/v1/clusters/${clusterId}/council-meetings`, {
-    heldOn: PAST,
+    heldOn: MEETING_DAY,
     place: "سالن جلسات شرکت شهرک‌ها",
     agenda: ["بررسی برنامه عملیاتی"],
   });
@@ -375,7 +376,13 @@ describeEngines("planning: diagnostic study, action plans, council approval", (e
     });
     expect(updated.status).toBe(200);
     expect(updated.body).toMatchObject({ budgetRials: 2_000_000_000, programmes: 1 });
-    expect(await auditCount(env(), "planning.programme.update", p.id)).toBe(1);
+    // Archiving the area keeps it on the programmes filed under it, which stay editable; new ones cannot use it.
+    expect((await admin.del(`/api/v1/provinces/IR-25/planning-areas/${own.id}`)).status).toBe(204);
+    expect(
+      (await manager.patch(`/api/v1/plans/${plan.body.id}/programmes/${p.id}`, { title: "دوره برندسازی (۲)" })).status,
+    ).toBe(200);
+    expectProblem(await manager.post(at, programme({ area: own.id })), 400, "unknown_area");
+    expect(await auditCount(env(), "planning.programme.update", p.id)).toBe(2);
   });
 
   it("submits to the council, who are notified and comment; a submitted plan is frozen", async () => {
@@ -467,7 +474,22 @@ describeEngines("planning: diagnostic study, action plans, council approval", (e
     expect(noCount.body.errors).toEqual([
       { path: "body.count", message: "برای حد نصاب با تعداد ثابت، تعداد را بنویسید." },
     ]);
-    const held = await manager.post<Meeting>(meetings, { heldOn: PAST, place: "قم" });
+    // A meeting held before the plan was submitted does not decide on it.
+    const before = await manager.post<Meeting>(meetings, { heldOn: day(80) });
+    expectProblem(
+      await put(manager, `/api/v1/council-meetings/${before.body.id}/record`, {
+        attendeeIds: seats,
+        decisions: [decision(5)],
+      }),
+      400,
+      "meeting_before_submission",
+    );
+    // The rule's seats are counted on a day: none before the council's terms began.
+    const rule = await manager.get<{ seats: number; needed: number }>(`/api/v1/clusters/${cluster.id}/council-rule`);
+    expect(rule.body).toMatchObject({ seats: 5, needed: 4 });
+    const early = await manager.get<{ seats: number }>(`/api/v1/clusters/${cluster.id}/council-rule?on=2024-06-01`);
+    expect(early.body.seats).toBe(0);
+    const held = await manager.post<Meeting>(meetings, { heldOn: MEETING_DAY, place: "قم" });
     const record = `/api/v1/council-meetings/${held.body.id}/record`;
     expectProblem(
       await put(manager, record, { attendeeIds: seats.slice(0, 3), decisions: [decision(3)] }),
@@ -598,7 +620,7 @@ describeEngines("planning: diagnostic study, action plans, council approval", (e
     const { cluster, manager, seats } = await setup(env());
     const { point1, strategy } = await studyWithChain(manager, cluster.id);
     const planId = await submittedPlan(manager, cluster.id, strategy.id, point1.id);
-    const m = await manager.post<Meeting>(`/api/v1/clusters/${cluster.id}/council-meetings`, { heldOn: PAST });
+    const m = await manager.post<Meeting>(`/api/v1/clusters/${cluster.id}/council-meetings`, { heldOn: MEETING_DAY });
     const r = await put(manager, `/api/v1/council-meetings/${m.body.id}/record`, {
       attendeeIds: seats.slice(0, 3),
       decisions: [
@@ -689,7 +711,8 @@ describeEngines("planning: diagnostic study, action plans, council approval", (e
     const meetings = await Promise.all(
       [0, 1].map(
         async () =>
-          (await manager.post<Meeting>(`/api/v1/clusters/${cluster.id}/council-meetings`, { heldOn: PAST })).body.id,
+          (await manager.post<Meeting>(`/api/v1/clusters/${cluster.id}/council-meetings`, { heldOn: MEETING_DAY })).body
+            .id,
       ),
     );
     const results = await Promise.all(

@@ -409,6 +409,8 @@ export const QuorumRuleSchema = z
     params: { code: "quorum_count_required" },
     path: ["count"],
   });
+/** GET …/council-rule?on=: the seats and quorum on that day (a meeting's), today by default. */
+export const QuorumRuleQuery = z.strictObject({ on: IsoDate.optional() });
 export const QuorumRuleOut = z.object({
   kind: z.enum(QUORUM_KINDS),
   count: z.number().nullable(),

@@ -57,14 +57,16 @@ function seatsOn(db: Kysely<DB>, clusterId: string, day: string) {
     .where((eb) => eb.or([eb("to_date", "is", null), eb("to_date", ">=", day)]));
 }
 
+/** The rule, and the seats and quorum on a day (today by default: a past meeting's form asks for its day). */
 export async function getRule(
   deps: Deps,
   actor: Actor | null,
   clusterId: string,
+  on: string = todayIso(),
 ): Promise<z.infer<typeof QuorumRuleOut>> {
   const db = deps.database.db;
   await reachCluster(db, actor, clusterId);
-  const [rule, seats] = await Promise.all([ruleOf(db, clusterId), seatsOn(db, clusterId, todayIso()).execute()]);
+  const [rule, seats] = await Promise.all([ruleOf(db, clusterId), seatsOn(db, clusterId, on).execute()]);
   return { ...rule, seats: seats.length, needed: quorumNeeded(rule, seats.length) };
 }
 
@@ -326,6 +328,10 @@ export async function recordMeeting(
           .where("cluster_id", "=", m.cluster_id)
           .executeTakeFirst();
         if (!plan) throw badRequest("unknown_plan");
+        // A council decides on what was before it: not at a meeting held before the plan was submitted.
+        if (plan.submitted_at && m.held_on < todayIso(new Date(plan.submitted_at))) {
+          throw badRequest("meeting_before_submission");
+        }
         if (!quorate) throw badRequest("no_quorum", { present: present.length, needed });
         if (d.kind === "approve_plan") {
           if (d.votesFor <= d.votesAgainst) throw badRequest("motion_not_carried");

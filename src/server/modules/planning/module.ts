@@ -51,6 +51,7 @@ export const planningModule = defineModule({
     "meeting_in_future",
     "meeting_already_recorded",
     "meeting_not_recorded",
+    "meeting_before_submission",
     "unknown_attendee",
     "votes_exceed_attendees",
     "decision_plan_required",

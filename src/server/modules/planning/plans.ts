@@ -508,12 +508,15 @@ type ProgrammeFields = Omit<z.infer<typeof ProgrammeInput>, "targets" | "pressur
   pressurePointIds: string[];
 };
 
-/** The rules a programme keeps inside its plan: dates in the plan's year, shares adding up, its links in the cluster. */
-async function checkProgramme(trx: Kysely<DB>, plan: PlanRow, p: ProgrammeFields): Promise<void> {
+/**
+ * The rules a programme keeps inside its plan: dates in the plan's year, shares adding up, its links in
+ * the cluster. `keptArea` is the area it already has: one the province has since archived stays its area.
+ */
+async function checkProgramme(trx: Kysely<DB>, plan: PlanRow, p: ProgrammeFields, keptArea?: string): Promise<void> {
   if (p.endDate < p.startDate) throw badRequest("end_before_start");
   if (p.startDate < plan.period_start || p.endDate > plan.period_end) throw badRequest("programme_outside_year");
   if (sumShares(p.shares) !== p.budgetRials) throw badRequest("shares_mismatch");
-  if (!(INTERVENTION_AREAS as readonly string[]).includes(p.area)) {
+  if (!(INTERVENTION_AREAS as readonly string[]).includes(p.area) && p.area !== keptArea) {
     const own = await trx
       .selectFrom("planning_areas")
       .select("id")
@@ -679,7 +682,7 @@ export async function updateProgramme(
       budgetRials: input.budgetRials ?? Number(p.budget_rials),
       shares: input.shares ?? sharesOf(p),
     };
-    await checkProgramme(trx, plan, next);
+    await checkProgramme(trx, plan, next, p.area);
     const cols = programmeColumns(next);
     const changes = diffFields(
       { ...before, pressurePointIds: [...before.pressurePointIds].sort() },

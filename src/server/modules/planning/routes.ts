@@ -28,6 +28,7 @@ import {
   ProgrammeUpdateInput,
   ProgressInput,
   QuorumRuleOut,
+  QuorumRuleQuery,
   QuorumRuleSchema,
   StrategyInput,
   StrategyUpdateInput,
@@ -602,13 +603,14 @@ export const planningRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         operationId: "getQuorumRule",
-        summary: "The council's quorum rule, its current seats and how many make a quorum",
-        description: `For ${READERS}. Without a rule of its own a council needs more than half its seats.`,
+        summary: "The council's quorum rule, its seats on a day (today by default) and how many make a quorum",
+        description: `For ${READERS}. Without a rule of its own a council needs more than half its seats. \`on\` counts the seats current that day, as recording a meeting of that day does.`,
         params: IdParams,
+        querystring: QuorumRuleQuery,
         response: { 200: QuorumRuleOut },
       },
     },
-    async (req) => getRule(app.deps, actorOf(req), req.params.id),
+    async (req) => getRule(app.deps, actorOf(req), req.params.id, req.query.on),
   );
 
   app.put(
@@ -696,7 +698,7 @@ export const planningRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         operationId: "recordCouncilMeeting",
         summary: "Record a held meeting once: attendance, decisions with votes, minutes",
-        description: `${EDITORS} Refused, with nothing changed: a meeting dated after today (400 \`meeting_in_future\`), one already recorded (409 \`meeting_already_recorded\`), an attendee not on the council that day (400 \`unknown_attendee\`), more votes than attendees (400 \`votes_exceed_attendees\`), a plan decision without a quorum (400 \`no_quorum\`), on a plan of another cluster (400 \`unknown_plan\`) or not submitted (400 \`plan_not_submitted\`), an approval with no more votes for than against (400 \`motion_not_carried\`). An approval makes the plan's content its next numbered version.`,
+        description: `${EDITORS} Refused, with nothing changed: a meeting dated after today (400 \`meeting_in_future\`), one already recorded (409 \`meeting_already_recorded\`), an attendee not on the council that day (400 \`unknown_attendee\`), more votes than attendees (400 \`votes_exceed_attendees\`), a plan decision without a quorum (400 \`no_quorum\`), on a plan of another cluster (400 \`unknown_plan\`) or not submitted (400 \`plan_not_submitted\`), an approval with no more votes for than against (400 \`motion_not_carried\`), a plan decision at a meeting held before the plan was submitted (400 \`meeting_before_submission\`). An approval makes the plan's content its next numbered version.`,
         params: IdParams,
         body: MeetingRecordInput,
         response: { 200: MeetingOut },

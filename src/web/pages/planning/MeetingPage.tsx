@@ -198,13 +198,20 @@ function RecordForm({ meeting }: { meeting: Meeting }) {
   const notify = useNotify();
   const qc = useQueryClient();
   const base = `/clusters/${enc(meeting.clusterId)}`;
+  // The council as it stood on the meeting's day, as the server counts it when recording.
   const roster = useQuery({
-    queryKey: [`${base}/council`, { active: true }],
-    queryFn: ({ signal }) => api.get<Page<GovernanceMember>>(`${base}/council`, { active: true }, signal),
+    queryKey: [`${base}/council`],
+    queryFn: ({ signal }) => api.get<Page<GovernanceMember>>(`${base}/council`, undefined, signal),
+    select: (page) => ({
+      ...page,
+      items: page.items.filter(
+        (m) => m.fromDate <= meeting.heldOn && (m.toDate === null || m.toDate >= meeting.heldOn),
+      ),
+    }),
   });
   const rule = useQuery({
-    queryKey: [`${base}/council-rule`],
-    queryFn: ({ signal }) => api.get<QuorumRule>(`${base}/council-rule`, undefined, signal),
+    queryKey: [`${base}/council-rule`, { on: meeting.heldOn }],
+    queryFn: ({ signal }) => api.get<QuorumRule>(`${base}/council-rule`, { on: meeting.heldOn }, signal),
   });
   const plans = useQuery({
     queryKey: [`${base}/plans`],
@@ -225,7 +232,12 @@ function RecordForm({ meeting }: { meeting: Meeting }) {
         await invalidatePlanning(qc);
         notify.success(t("planning.meeting.recorded"));
       }}
-      codes={{ unknown_attendee: "attendeeIds", votes_exceed_attendees: "decisions", no_quorum: "attendeeIds" }}
+      codes={{
+        unknown_attendee: "attendeeIds",
+        votes_exceed_attendees: "decisions",
+        no_quorum: "attendeeIds",
+        meeting_before_submission: "decisions",
+      }}
     >
       <Box sx={{ display: "grid", gap: 2 }}>
         <FormAlert form={form} />
