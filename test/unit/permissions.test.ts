@@ -58,6 +58,8 @@ const ALL_ACTIONS: readonly Action[] = [
   "planning.comment",
   "planning.council",
   "planning.areas",
+  "activities.read",
+  "activities.manage",
 ];
 
 const ALL_ROLES: readonly Role[] = ["national_admin", "province_admin", "cluster_manager", "council_member", "member"];
@@ -133,6 +135,8 @@ const CLUSTER_MANAGER = new Set<Action>([
   "planning.edit",
   "planning.comment",
   "planning.council",
+  "activities.read",
+  "activities.manage",
 ]);
 const COUNCIL = new Set<Action>([
   "cluster.read",
@@ -144,6 +148,7 @@ const COUNCIL = new Set<Action>([
   "governance.read",
   "planning.read",
   "planning.comment",
+  "activities.read",
 ]);
 const MEMBER_OWN = new Set<Action>([
   "cluster.read",
@@ -153,8 +158,9 @@ const MEMBER_OWN = new Set<Action>([
   "person.manage",
   "institution.read",
   "partner.search",
+  "activities.read",
 ]);
-const MEMBER_OWN_CLUSTER = new Set<Action>(["cluster.read", "institution.read"]);
+const MEMBER_OWN_CLUSTER = new Set<Action>(["cluster.read", "institution.read", "activities.read"]);
 
 /** role → target → the actions that must be allowed; everything else must be denied. */
 const EXPECTED: Record<Role, Record<TargetName, ReadonlySet<Action>>> = {
@@ -424,6 +430,8 @@ describe("scopeFilter()", () => {
       "planning.comment": clusters("c1"),
       "planning.council": clusters("c1"),
       "planning.areas": none,
+      "activities.read": clusters("c1"),
+      "activities.manage": clusters("c1"),
     },
     council_member: {
       "user.read": none,
@@ -461,6 +469,8 @@ describe("scopeFilter()", () => {
       "planning.comment": clusters("c1"),
       "planning.council": none,
       "planning.areas": none,
+      "activities.read": clusters("c1"),
+      "activities.manage": none,
     },
     member: {
       "user.read": none,
@@ -498,6 +508,8 @@ describe("scopeFilter()", () => {
       "planning.comment": none,
       "planning.council": none,
       "planning.areas": none,
+      "activities.read": clusters("c1"),
+      "activities.manage": none,
     },
   };
 

@@ -5,6 +5,7 @@
  * here (see "Adding a module" in docs/ARCHITECTURE.md). Pure, shared with
  * the web app, so nothing here may import Node or server code.
  */
+import { activitiesPolicy } from "./activities";
 import { applicationsPolicy } from "./applications";
 import { auditPolicy } from "./audit";
 import { clustersPolicy } from "./clusters";
@@ -34,6 +35,7 @@ export const POLICY_MODULES = {
   imports: importsPolicy,
   network: networkPolicy,
   planning: planningPolicy,
+  activities: activitiesPolicy,
 } as const;
 
 export type PolicyAction = ActionOf<(typeof POLICY_MODULES)[keyof typeof POLICY_MODULES]>;

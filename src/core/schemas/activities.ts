@@ -1,0 +1,197 @@
+/**
+ * Activities (modules/activities): a cluster's trainings, tours,
+ * exhibitions, meetings, events, studies and publications, with their
+ * sessions, cost shares and the programme of the action plan they serve.
+ */
+import { z } from "zod";
+import {
+  ACTIVITY_KINDS,
+  ACTIVITY_STATUSES,
+  EXHIBITION_FORMS,
+  MEETING_RECURRENCES,
+  PUBLICATION_FORMS,
+  TOUR_SCOPES,
+  TRAINING_MODES,
+} from "../activities";
+import { COST_SHARES } from "../planning";
+import { Id, IsoDate, Paging, ProvinceCode, pageOf } from "./common";
+
+const Title = z.string().trim().min(1).max(300);
+const LongText = z.string().trim().max(10_000);
+const ShortText = z.string().trim().max(300);
+/** Rials: a whole, non-negative amount below 10^15 (exact in JSON numbers). */
+const Rials = z.number().int().min(0).max(999_999_999_999_999);
+/** A time of day, "HH:MM" (24 hours). */
+export const TimeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
+const Capacity = z.number().int().min(1).max(1_000_000);
+
+export const ActivityKindSchema = z.enum(ACTIVITY_KINDS);
+export const ActivityStatusSchema = z.enum(ACTIVITY_STATUSES);
+
+export const ActivityCostShares = z.strictObject(
+  Object.fromEntries(COST_SHARES.map((k) => [k, Rials])) as Record<(typeof COST_SHARES)[number], typeof Rials>,
+);
+
+export const TrainingDetails = z.strictObject({
+  hours: z.number().min(0.5).max(10_000),
+  mode: z.enum(TRAINING_MODES),
+  /** A person of the members' directory the caller can see. */
+  trainerId: Id.nullish(),
+});
+export const TourDetails = z.strictObject({
+  scope: z.enum(TOUR_SCOPES),
+  destinations: z.array(z.string().trim().min(1).max(200)).min(1).max(50),
+});
+export const ExhibitionDetails = z.strictObject({
+  name: Title,
+  form: z.enum(EXHIBITION_FORMS),
+  areaM2: z.number().min(0).max(1_000_000).nullish(),
+  /** Member enterprises of the cluster exhibiting. */
+  enterpriseIds: z.array(Id).max(500).default([]),
+});
+export const MarketStudyDetails = z.strictObject({
+  /** ISO 3166-1 alpha-2 codes of the countries studied (CN, BD, TR). */
+  countries: z
+    .array(z.string().regex(/^[A-Z]{2}$/))
+    .min(1)
+    .max(100),
+});
+export const PublicationDetails = z.strictObject({ form: z.enum(PUBLICATION_FORMS) });
+export const MeetingDetails = z.strictObject({ recurrence: z.enum(MEETING_RECURRENCES) });
+const NoDetails = z.strictObject({}).default({});
+
+export const SessionInput = z.strictObject({
+  /** A session of this activity's to keep (its registrations and check-ins stay with it); new without. */
+  id: Id.optional(),
+  startsOn: IsoDate,
+  startTime: TimeOfDay.nullish(),
+  endTime: TimeOfDay.nullish(),
+  place: ShortText.nullish(),
+  capacity: Capacity.nullish(),
+});
+
+const common = {
+  title: Title,
+  description: LongText.nullish(),
+  online: z.boolean().default(false),
+  place: ShortText.nullish(),
+  onlineLink: z
+    .url({ protocol: /^https?$/ })
+    .max(500)
+    .nullish(),
+  startDate: IsoDate,
+  endDate: IsoDate,
+  /** A programme of the cluster's action plans that the activity serves. */
+  programmeId: Id.nullish(),
+  organiser: ShortText.nullish(),
+  capacity: Capacity.nullish(),
+  costRials: Rials.default(0),
+  /** Must add up to costRials. */
+  shares: ActivityCostShares.default({ national: 0, province: 0, members: 0, others: 0 }),
+  status: ActivityStatusSchema.default("planned"),
+  /** The activity's sessions, in order; the list replaces the activity's sessions. */
+  sessions: z.array(SessionInput).max(200).default([]),
+};
+
+/** POST /clusters/:id/activities and PUT /activities/:id: the whole activity, its details by kind. */
+export const ActivityInput = z.discriminatedUnion("kind", [
+  z.strictObject({ kind: z.literal("training"), details: TrainingDetails, ...common }),
+  z.strictObject({ kind: z.literal("tour"), details: TourDetails, ...common }),
+  z.strictObject({ kind: z.literal("exhibition"), details: ExhibitionDetails, ...common }),
+  z.strictObject({ kind: z.literal("meeting"), details: MeetingDetails, ...common }),
+  z.strictObject({ kind: z.literal("conference"), details: NoDetails, ...common }),
+  z.strictObject({ kind: z.literal("workshop"), details: NoDetails, ...common }),
+  z.strictObject({ kind: z.literal("startup_event"), details: NoDetails, ...common }),
+  z.strictObject({ kind: z.literal("market_study"), details: MarketStudyDetails, ...common }),
+  z.strictObject({ kind: z.literal("research"), details: NoDetails, ...common }),
+  z.strictObject({ kind: z.literal("publication"), details: PublicationDetails, ...common }),
+  z.strictObject({ kind: z.literal("consultancy"), details: NoDetails, ...common }),
+]);
+export type ActivityInputT = z.infer<typeof ActivityInput>;
+
+/** POST /activities/:id/copy: a template copy on new dates (the end as long after as the original's by default). */
+export const ActivityCopyInput = z.strictObject({
+  startDate: IsoDate,
+  endDate: IsoDate.optional(),
+  title: Title.optional(),
+});
+
+/** The kind's fields, those of its kind only. */
+export const ActivityDetailsOut = z.object({
+  hours: z.number().optional(),
+  mode: z.enum(TRAINING_MODES).optional(),
+  trainerId: z.string().nullable().optional(),
+  trainerName: z.string().nullable().optional(),
+  scope: z.enum(TOUR_SCOPES).optional(),
+  destinations: z.array(z.string()).optional(),
+  name: z.string().optional(),
+  form: z.enum([...EXHIBITION_FORMS, ...PUBLICATION_FORMS]).optional(),
+  areaM2: z.number().nullable().optional(),
+  enterpriseIds: z.array(z.string()).optional(),
+  countries: z.array(z.string()).optional(),
+  recurrence: z.enum(MEETING_RECURRENCES).optional(),
+});
+
+export const SessionOut = z.object({
+  id: z.string(),
+  activityId: z.string(),
+  startsOn: z.string(),
+  startTime: z.string().nullable(),
+  endTime: z.string().nullable(),
+  place: z.string().nullable(),
+  capacity: z.number().nullable(),
+});
+
+export const ActivityBrief = z.object({
+  id: z.string(),
+  clusterId: z.string(),
+  clusterName: z.string(),
+  provinceCode: z.string(),
+  kind: ActivityKindSchema,
+  title: z.string(),
+  online: z.boolean(),
+  place: z.string().nullable(),
+  startDate: z.string(),
+  endDate: z.string(),
+  programmeId: z.string().nullable(),
+  status: ActivityStatusSchema,
+  capacity: z.number().nullable(),
+});
+export const ActivitiesOut = pageOf(ActivityBrief);
+
+export const ActivityAbilitiesOut = z.object({ manage: z.boolean() });
+
+export const ActivityOut = ActivityBrief.extend({
+  description: z.string().nullable(),
+  onlineLink: z.string().nullable(),
+  programmeTitle: z.string().nullable(),
+  organiser: z.string().nullable(),
+  costRials: z.number(),
+  shares: z.object({ national: z.number(), province: z.number(), members: z.number(), others: z.number() }),
+  details: ActivityDetailsOut,
+  sessions: z.array(SessionOut),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  can: ActivityAbilitiesOut,
+});
+
+export const ActivityListQuery = z.strictObject({
+  clusterId: Id.optional(),
+  provinceCode: ProvinceCode.optional(),
+  kind: ActivityKindSchema.optional(),
+  programmeId: Id.optional(),
+  /** Activities ending on or after this day. */
+  from: IsoDate.optional(),
+  /** Activities starting on or before this day. */
+  to: IsoDate.optional(),
+  ...Paging,
+});
+
+/** GET /clusters/:id/activities/calendar?month=: the first day of a Jalali month, as an ISO date. */
+export const CalendarQuery = z.strictObject({ month: IsoDate });
+export const CalendarOut = z.object({
+  from: z.string(),
+  to: z.string(),
+  activities: z.array(ActivityBrief),
+  sessions: z.array(SessionOut),
+});
