@@ -4,6 +4,7 @@
  * in docs/ARCHITECTURE.md).
  */
 import { PLATFORM_ERROR_CODES } from "../errors";
+import { activitiesModule } from "./activities/module";
 import { applicationsModule } from "./applications/module";
 import { attachmentsModule } from "./attachments/module";
 import { auditModule } from "./audit/module";
@@ -36,6 +37,7 @@ export const SERVER_MODULES = [
   feasibilityModule,
   governanceModule,
   planningModule,
+  activitiesModule,
   auditModule,
   tokensModule,
   notificationsModule,
