@@ -95,17 +95,20 @@ export function quorumNeeded(rule: { kind: QuorumKind; count: number | null }, s
 }
 
 /**
- * A programme's progress from its milestones: the share done, and its status
- * on `today` (late: past its planned end and not done).
+ * A programme's progress from its milestones and its activities (the
+ * activities module's, cancelled ones left out): the share of them done, and
+ * its status on `today` (late: past its planned end and not done).
  */
 export function programmeProgress(
   p: { startDate: string; endDate: string },
   milestones: readonly { doneOn: string | null }[],
   today: string,
+  activities: { total: number; done: number } = { total: 0, done: 0 },
 ): { percent: number; status: ProgrammeStatus } {
-  const done = milestones.filter((m) => m.doneOn !== null).length;
-  const percent = milestones.length === 0 ? 0 : Math.round((done * 100) / milestones.length);
-  if (milestones.length > 0 && done === milestones.length) return { percent, status: "done" };
+  const units = milestones.length + activities.total;
+  const done = milestones.filter((m) => m.doneOn !== null).length + activities.done;
+  const percent = units === 0 ? 0 : Math.round((done * 100) / units);
+  if (units > 0 && done === units) return { percent, status: "done" };
   if (today > p.endDate) return { percent, status: "late" };
   if (today >= p.startDate || done > 0) return { percent, status: "in_progress" };
   return { percent, status: "not_started" };

@@ -30,6 +30,7 @@ type Programme = {
   spentRials: number;
   targets: { id: string; measured: number | null }[];
   milestones: { id: string; doneOn: string | null }[];
+  activities: { total: number; done: number };
   approved: { startDate: string; endDate: string } | null;
 };
 type Plan = {
@@ -689,19 +690,42 @@ describeEngines("planning: diagnostic study, action plans, council approval", (e
     // Implementation is not content: the approved plan stays approved, its version unchanged.
     expect(after).toMatchObject({ status: "approved", approvedVersion: 1 });
 
+    // The other programme's activity, done, moves it: its progress comes from its activities too.
+    const visit = plan.programmeList.find((x) => x.id !== p.id)!;
+    const act = await manager.post(`/api/v1/clusters/${cluster.id}/activities`, {
+      kind: "workshop",
+      details: {},
+      title: "بازدید از خوشه پوشاک قم",
+      startDate: START,
+      endDate: START,
+      programmeId: visit.id,
+      status: "done",
+      costRials: 0,
+      shares: { national: 0, province: 0, members: 0, others: 0 },
+      sessions: [],
+    });
+    expect(act.status, JSON.stringify(act.body)).toBe(201);
+    const rolled = await manager.get<Plan>(`/api/v1/plans/${planId}`);
+    expect(rolled.body.programmeList.find((x) => x.id === visit.id)).toMatchObject({
+      activities: { total: 1, done: 1 },
+      percent: 100,
+      status: "done",
+    });
+
     const chain = await manager.get<{
       pressurePoints: { id: string; loose: boolean }[];
       strategies: { title: string; loose: boolean }[];
-      programmes: { id: string; loose: boolean; targets: { loose: boolean }[] }[];
+      programmes: { id: string; loose: boolean; activities: number; targets: { loose: boolean }[] }[];
       loose: Record<string, number>;
     }>(`/api/v1/clusters/${cluster.id}/chain`);
     expect(chain.status).toBe(200);
     expect(chain.body.pressurePoints.find((x) => x.id === point1.id)?.loose).toBe(false);
     expect(chain.body.pressurePoints.find((x) => x.id === point2.id)?.loose).toBe(true);
     expect(chain.body.strategies.find((s) => s.title === "ارتقای مهارت")?.loose).toBe(true);
-    // Past mid-year: the programme with a milestone done is not loose, the other is.
+    // Past mid-year: the programme with a milestone done is not loose, nor the one with an activity.
     expect(chain.body.programmes.find((x) => x.id === p.id)?.loose).toBe(false);
-    expect(chain.body.loose).toMatchObject({ pressurePoints: 1, strategies: 1, programmes: 1, targets: 0 });
+    expect(chain.body.programmes.find((x) => x.id === visit.id)).toMatchObject({ loose: false, activities: 1 });
+    expect(chain.body.loose).toMatchObject({ pressurePoints: 1, strategies: 1, programmes: 0, targets: 0 });
   });
 
   it("two meetings approving the same plan at once: exactly one version is made", async () => {

@@ -120,6 +120,17 @@ describe("programmeProgress()", () => {
   });
 });
 
+describe("programmeProgress() with activities", () => {
+  it("counts activities beside milestones", () => {
+    const p = { startDate: "2026-04-01", endDate: "2026-06-30" };
+    expect(programmeProgress(p, [{ doneOn: "2026-04-02" }], "2026-05-01", { total: 3, done: 1 })).toEqual({
+      percent: 50,
+      status: "in_progress",
+    });
+    expect(programmeProgress(p, [], "2026-05-01", { total: 2, done: 2 })).toEqual({ percent: 100, status: "done" });
+  });
+});
+
 describe("helpers", () => {
   it("adds cost shares and finds the middle of a year", () => {
     expect(sumShares({ national: 1, province: 2, members: 3, others: 4 })).toBe(10);

@@ -256,6 +256,8 @@ export const ProgrammeOut = z.object({
   actualEnd: z.string().nullable(),
   targets: z.array(TargetOut),
   milestones: z.array(MilestoneOut),
+  /** Its activities (the activities module's; cancelled ones left out) and how many are done. */
+  activities: z.object({ total: z.number(), done: z.number() }),
   percent: z.number(),
   status: z.enum(PROGRAMME_STATUSES),
   /** Its dates in the last approved version, when it was there (the timeline's bars behind). */
@@ -393,7 +395,9 @@ export const ChainOut = z.object({
       percent: z.number(),
       status: z.enum(PROGRAMME_STATUSES),
       milestones: z.number(),
-      /** Nothing done by the middle of its plan's year (once that day has passed). */
+      /** Its activities (cancelled ones left out). */
+      activities: z.number(),
+      /** No activity and no milestone done by the middle of its plan's year (once that day has passed). */
       loose: Loose,
       targets: z.array(z.object({ id: z.string(), indicator: z.string(), measured: z.boolean(), loose: Loose })),
     }),

@@ -1,8 +1,8 @@
 /**
  * The planning chain of a cluster as one view: pressure point → strategy →
- * programme → (activities, when the activities module links them) →
- * targets, across all its plans, with what hangs loose flagged. Seven reads,
- * each one index range of the cluster, whatever the number of programmes.
+ * programme (with its activities) → targets, across all its plans, with
+ * what hangs loose flagged. Eight reads, each one index range, whatever the
+ * number of programmes.
  */
 import type { z } from "zod";
 import { todayIso } from "../../../core/jalali";
@@ -10,6 +10,7 @@ import type { Actor } from "../../../core/permissions";
 import { midpointIso, programmeProgress } from "../../../core/planning";
 import type { ChainOut } from "../../../core/schemas/planning";
 import type { Deps } from "../../context";
+import { activitiesOfProgrammes } from "../activities/activities";
 import { reachCluster } from "./shared";
 
 export type ChainDto = z.infer<typeof ChainOut>;
@@ -88,6 +89,10 @@ export async function getChain(deps: Deps, actor: Actor | null, clusterId: strin
   ]);
 
   const today = todayIso();
+  const activities = await activitiesOfProgrammes(
+    db,
+    programmes.map((p) => p.id),
+  );
   const pointsOfStrategy = groupBy(strategyLinks, (l) => l.strategy_id);
   const strategiesOfPoint = groupBy(strategyLinks, (l) => l.pressure_point_id);
   const programmesOfStrategy = groupBy(programmes, (p) => p.strategy_id);
@@ -97,12 +102,15 @@ export async function getChain(deps: Deps, actor: Actor | null, clusterId: strin
 
   const programmeOut = programmes.map((p) => {
     const ms = milestonesOf.get(p.id) ?? [];
+    const acts = activities.get(p.id) ?? { total: 0, done: 0 };
     const progress = programmeProgress(
       { startDate: p.start_date, endDate: p.end_date },
       ms.map((m) => ({ doneOn: m.done_on })),
       today,
+      acts,
     );
-    const nothingDone = !ms.some((m) => m.done_on !== null);
+    // Loose: no activity at all and no milestone done, past the middle of its year.
+    const nothingDone = acts.total === 0 && !ms.some((m) => m.done_on !== null);
     const ended = today > p.end_date;
     return {
       id: p.id,
@@ -113,6 +121,7 @@ export async function getChain(deps: Deps, actor: Actor | null, clusterId: strin
       percent: progress.percent,
       status: progress.status,
       milestones: ms.length,
+      activities: acts.total,
       loose: nothingDone && today > midpointIso(p.period_start, p.period_end),
       targets: (targetsOf.get(p.id) ?? []).map((t) => ({
         id: t.id,

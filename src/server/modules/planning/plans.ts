@@ -45,6 +45,7 @@ import { diffFields, hasChanges } from "../../services/diff";
 import { authorizeRecord, found } from "../../services/load";
 import { paginate } from "../../services/paginate";
 import { inScope } from "../../services/scope";
+import { activitiesOfProgrammes } from "../activities/activities";
 import { notify, queueMail } from "../notifications/service";
 import type { PlanningPlansTable } from "./migrations/tables";
 import { abilities, audit, cleanText, ensureOfCluster, reachCluster } from "./shared";
@@ -326,13 +327,19 @@ export async function getPlan(deps: Deps, actor: Actor | null, planId: string): 
     plan.approved_version === null ? null : versionSnapshot(db, planId, Number(plan.approved_version)),
   ]);
   const today = todayIso();
+  const activities = await activitiesOfProgrammes(
+    db,
+    loaded.programmes.map((p) => p.id),
+  );
   const approvedDates = new Map((approved?.programmes ?? []).map((p) => [p.id, p]));
   const programmeList = loaded.programmes.map((p) => {
     const milestones = loaded.milestones.filter((m) => m.programme_id === p.id);
+    const done = activities.get(p.id) ?? { total: 0, done: 0 };
     const progress = programmeProgress(
       { startDate: p.start_date, endDate: p.end_date },
       milestones.map((m) => ({ doneOn: m.done_on })),
       today,
+      done,
     );
     const was = approvedDates.get(p.id);
     return {
@@ -368,6 +375,7 @@ export async function getPlan(deps: Deps, actor: Actor | null, planId: string): 
         plannedDate: m.planned_date,
         doneOn: m.done_on,
       })),
+      activities: done,
       percent: progress.percent,
       status: progress.status,
       approved: was ? { startDate: was.startDate, endDate: was.endDate } : null,

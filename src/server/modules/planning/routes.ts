@@ -291,7 +291,7 @@ export const planningRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         operationId: "getPlanningChain",
         summary: "The chain pressure point → strategy → programme → targets, with what hangs loose",
-        description: `For ${READERS}; anyone else gets 404. Flags a pressure point no programme answers, a strategy no programme serves, a programme with nothing done by the middle of its plan's year and a target not measured by its programme's end.`,
+        description: `For ${READERS}; anyone else gets 404. Flags a pressure point no programme answers, a strategy no programme serves, a programme with no activity and no milestone done by the middle of its plan's year and a target not measured by its programme's end.`,
         params: IdParams,
         response: { 200: ChainOut },
       },

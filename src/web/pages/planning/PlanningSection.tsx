@@ -179,6 +179,9 @@ function ChainView({ chain }: { chain: Chain }) {
                         {t("planning.chain.serves", { name: strategyTitle.get(p.strategyId) ?? "" })}
                       </Typography>
                     )}
+                    <Typography variant="caption" color="text.secondary" component="div">
+                      {t("planning.chain.activities", { count: p.activities, n: f.num(p.activities) })}
+                    </Typography>
                     {p.loose && <LooseFlag label={t("planning.chain.programmeLoose")} />}
                     {p.targets.length > 0 && (
                       <Box component="ul" sx={{ m: 0, mt: 0.5, ps: 2 }} aria-label={t("planning.chain.targets")}>
