@@ -14,7 +14,7 @@ import {
   TRAINING_MODES,
 } from "../activities";
 import { COST_SHARES } from "../planning";
-import { Id, IsoDate, Paging, ProvinceCode, pageOf } from "./common";
+import { Id, IsoDate, Paging, PersonName, ProvinceCode, pageOf } from "./common";
 
 const Title = z.string().trim().min(1).max(300);
 const LongText = z.string().trim().max(10_000);
@@ -91,6 +91,10 @@ const common = {
   status: ActivityStatusSchema.default("planned"),
   /** The activity's sessions, in order; the list replaces the activity's sessions. */
   sessions: z.array(SessionInput).max(200).default([]),
+  /** New registrations wait for the manager's decision (pending → accepted or rejected). */
+  moderated: z.boolean().default(false),
+  /** Hours a freed seat is offered to the next on the waiting list before it passes on. */
+  offerHours: z.number().int().min(1).max(720).default(48),
 };
 
 /** POST /clusters/:id/activities and PUT /activities/:id: the whole activity, its details by kind. */
@@ -170,6 +174,10 @@ export const ActivityOut = ActivityBrief.extend({
   shares: z.object({ national: z.number(), province: z.number(), members: z.number(), others: z.number() }),
   details: ActivityDetailsOut,
   sessions: z.array(SessionOut),
+  moderated: z.boolean(),
+  offerHours: z.number(),
+  /** Whole-activity seats held (accepted and offered registrations). */
+  seatsTaken: z.number(),
   createdAt: z.string(),
   updatedAt: z.string(),
   can: ActivityAbilitiesOut,
@@ -194,4 +202,56 @@ export const CalendarOut = z.object({
   to: z.string(),
   activities: z.array(ActivityBrief),
   sessions: z.array(SessionOut),
+});
+
+// ----------------------------------------------------------------- registrations
+
+export const REGISTRATION_STATUSES = ["pending", "accepted", "waitlisted", "offered", "rejected", "cancelled"] as const;
+export const RegistrationStatusSchema = z.enum(REGISTRATION_STATUSES);
+
+/** A person of the members' directory, or (the cluster's managers only) a free name and mobile. */
+export const RegistrantInput = z.union([
+  z.strictObject({ personId: Id }),
+  z.strictObject({ name: PersonName, mobile: z.string().regex(/^09\d{9}$/) }),
+]);
+
+/** POST /activities/:id/registrations: several people at once, for the whole activity or one session. */
+export const RegistrationInput = z.strictObject({
+  /** One of the activity's sessions; without, the whole activity. */
+  sessionId: Id.nullish(),
+  people: z.array(RegistrantInput).min(1).max(100),
+});
+
+/** POST /registrations/:id/decide: a moderated registration accepted, or rejected with a reason. */
+export const RegistrationDecisionInput = z.strictObject({
+  decision: z.enum(["accept", "reject"]),
+  reason: z.string().trim().max(1000).nullish(),
+});
+
+/** POST /registrations/:id/cancel: the reason is optional. */
+export const RegistrationCancelInput = z.strictObject({ reason: z.string().trim().max(1000).nullish() }).default({});
+
+export const RegistrationOut = z.object({
+  id: z.string(),
+  activityId: z.string(),
+  sessionId: z.string().nullable(),
+  personId: z.string().nullable(),
+  name: z.string(),
+  mobile: z.string().nullable(),
+  enterpriseId: z.string().nullable(),
+  status: RegistrationStatusSchema,
+  reason: z.string().nullable(),
+  /** Until when an offered seat can be taken. */
+  offeredUntil: z.string().nullable(),
+  /** The place on the waiting list (lower first). */
+  position: z.number().nullable(),
+  createdAt: z.string(),
+});
+export const RegistrationsOut = pageOf(RegistrationOut);
+export const RegistrationBatchOut = z.object({ items: z.array(RegistrationOut) });
+
+export const RegistrationListQuery = z.strictObject({
+  status: RegistrationStatusSchema.optional(),
+  sessionId: Id.optional(),
+  ...Paging,
 });

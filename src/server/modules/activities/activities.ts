@@ -6,7 +6,7 @@
  * row. activitiesOfProgrammes() is what the action plan's roll-up reads.
  */
 import { randomUUID } from "node:crypto";
-import { type Kysely, sql } from "kysely";
+import { type Kysely, type Selectable, sql } from "kysely";
 import type { z } from "zod";
 import {
   type ActivityKind,
@@ -40,8 +40,8 @@ import { membershipsOf, scopesOf } from "../members/shared";
 import type { ActivitiesTable, ActivitySessionsTable } from "./migrations/tables";
 
 export type ActivityDto = z.infer<typeof ActivityOut>;
-type ActivityRow = ActivitiesTable;
-type SessionRow = ActivitySessionsTable;
+type ActivityRow = Selectable<ActivitiesTable>;
+type SessionRow = Selectable<ActivitySessionsTable>;
 type ClusterScope = { provinceCode: string; clusterId: string };
 
 const scopeOf = (r: ActivityRow): ClusterScope => ({ provinceCode: r.province_code, clusterId: r.cluster_id });
@@ -148,7 +148,7 @@ async function checkActivity(
 }
 
 /** Whether the person is in the directory and the caller may read them (through any of their clusters'). */
-async function personVisible(db: Kysely<DB>, actor: Actor, personId: string): Promise<boolean> {
+export async function personVisible(db: Kysely<DB>, actor: Actor, personId: string): Promise<boolean> {
   const p = await db.selectFrom("people").select("enterprise_id").where("id", "=", personId).executeTakeFirst();
   if (!p) return false;
   const ids = p.enterprise_id ? [personId, p.enterprise_id] : [personId];
@@ -193,6 +193,8 @@ function activityColumns(input: ActivityInputT) {
     share_others: input.shares.others,
     details: JSON.stringify(detailsOf(input)),
     status: input.status,
+    moderated: input.moderated ? 1 : 0,
+    offer_hours: input.offerHours,
   };
 }
 
@@ -205,6 +207,16 @@ async function writeSessions(
   clusterId: string,
   sessions: readonly SessionFields[],
 ) {
+  // A kept session keeps its seats and waiting list.
+  const kept = new Map(
+    (
+      await trx
+        .selectFrom("activity_sessions")
+        .select(["id", "seats_taken", "waitlist_seq"])
+        .where("activity_id", "=", activityId)
+        .execute()
+    ).map((s) => [s.id, s]),
+  );
   await trx.deleteFrom("activity_sessions").where("activity_id", "=", activityId).execute();
   if (sessions.length === 0) return;
   await trx
@@ -220,6 +232,8 @@ async function writeSessions(
         place: cleanText(s.place),
         capacity: s.capacity ?? null,
         position: i,
+        seats_taken: Number((s.id && kept.get(s.id)?.seats_taken) ?? 0),
+        waitlist_seq: Number((s.id && kept.get(s.id)?.waitlist_seq) ?? 0),
       })),
     )
     .execute();
@@ -305,6 +319,9 @@ export async function getActivity(deps: Deps, actor: Actor | null, id: string): 
     },
     details: row.kind === "training" ? { ...details, trainerName: trainer?.name ?? null } : details,
     sessions: sessions.map(toSession),
+    moderated: Number(row.moderated) === 1,
+    offerHours: Number(row.offer_hours),
+    seatsTaken: Number(row.seats_taken),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     can: { manage: can(a, "activities.manage", scope) },
@@ -477,6 +494,8 @@ export async function updateActivity(
         capacity: row.capacity === null ? null : Number(row.capacity),
         costRials: Number(row.cost_rials),
         status: row.status,
+        moderated: Number(row.moderated),
+        offerHours: Number(row.offer_hours),
         details: JSON.parse(row.details) as unknown,
         sessions: before.map((s) => [s.id, s.starts_on, s.start_time, s.end_time, s.place, s.capacity]),
       },
@@ -494,6 +513,8 @@ export async function updateActivity(
         capacity: cols.capacity,
         costRials: cols.cost_rials,
         status: cols.status,
+        moderated: cols.moderated,
+        offerHours: cols.offer_hours,
         details: JSON.parse(cols.details) as unknown,
         sessions: input.sessions.map((s) => [
           s.id ?? null,
@@ -528,10 +549,14 @@ export async function updateActivity(
   return getActivity(deps, actor, id);
 }
 
-/** Removes an activity and its sessions (nothing else hangs on one yet). */
+/** Removes an activity, its sessions and its registrations. */
 export async function removeActivity(deps: Deps, actor: Actor | null, id: string): Promise<void> {
   await deps.database.db.transaction().execute(async (trx) => {
     const { a, row, scope } = await reachActivity(trx, actor, id, true);
+    const registrations = await trx
+      .deleteFrom("activity_registrations")
+      .where("activity_id", "=", id)
+      .executeTakeFirst();
     const sessions = await trx.deleteFrom("activity_sessions").where("activity_id", "=", id).executeTakeFirst();
     await trx.deleteFrom("activities").where("id", "=", id).execute();
     await audit(
@@ -542,6 +567,7 @@ export async function removeActivity(deps: Deps, actor: Actor | null, id: string
       {
         ...summaryOf({ kind: row.kind, title: row.title, startDate: row.start_date, endDate: row.end_date }),
         sessions: Number(sessions.numDeletedRows),
+        registrations: Number(registrations.numDeletedRows),
       },
     );
   });
@@ -598,6 +624,8 @@ export async function copyActivity(
       },
       status: "planned",
       sessions: shifted.sessions,
+      moderated: Number(row.moderated) === 1,
+      offerHours: Number(row.offer_hours),
     } as ActivityInputT;
     await checkActivity(trx, a, scope, copy, new Set());
     const now = nowIso();

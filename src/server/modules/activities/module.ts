@@ -1,5 +1,7 @@
 import { defineModule } from "../module";
+import { offerExpiryJob } from "./jobs";
 import * as m0026 from "./migrations/0026_activities";
+import * as m0027 from "./migrations/0027_activities_registrations";
 import { activitiesRoutes } from "./routes";
 
 export const activitiesModule = defineModule({
@@ -8,7 +10,7 @@ export const activitiesModule = defineModule({
     {
       name: "activities",
       description:
-        "A cluster's activities — training courses, industrial tours, exhibitions, meetings and briefings, conferences, workshops, start-up events, market studies, research, publications and consultancy — with their kind's details, sessions, cost shares and the action plan's programme they serve; listed, shown by Jalali month and copied as templates.",
+        "A cluster's activities — training courses, industrial tours, exhibitions, meetings and briefings, conferences, workshops, start-up events, market studies, research, publications and consultancy — with their kind's details, sessions, cost shares and the action plan's programme they serve; listed, shown by Jalali month and copied as templates; registrations with capacity, a waiting list whose freed seats are offered in turn, and moderation.",
     },
   ],
   routes: activitiesRoutes,
@@ -20,12 +22,27 @@ export const activitiesModule = defineModule({
     "unknown_exhibitor",
     "unknown_session",
     "not_month_start",
+    "already_registered",
+    "activity_closed",
+    "unknown_person",
+    "offer_expired",
+    "registration_not_live",
+    "registration_not_offered",
+    "registration_not_pending",
   ],
   auditActions: [
     "activities.activity.create",
     "activities.activity.update",
     "activities.activity.remove",
     "activities.activity.copy",
+    "activities.registration.create",
+    "activities.registration.cancel",
+    "activities.registration.offer",
+    "activities.registration.accept_offer",
+    "activities.registration.offer_expire",
+    "activities.registration.decide",
   ],
-  migrations: { "0026_activities": m0026 },
+  mailTemplates: ["activity_seat_offered"],
+  jobs: [offerExpiryJob],
+  migrations: { "0026_activities": m0026, "0027_activities_registrations": m0027 },
 });

@@ -7,6 +7,13 @@ import {
   ActivityOut,
   CalendarOut,
   CalendarQuery,
+  RegistrationBatchOut,
+  RegistrationCancelInput,
+  RegistrationDecisionInput,
+  RegistrationInput,
+  RegistrationListQuery,
+  RegistrationOut,
+  RegistrationsOut,
 } from "../../../core/schemas/activities";
 import { IdParams, NoContent } from "../../../core/schemas/common";
 import { actorOf } from "../../app";
@@ -19,6 +26,7 @@ import {
   removeActivity,
   updateActivity,
 } from "./activities";
+import { acceptOffer, cancelRegistration, decideRegistration, listRegistrations, register } from "./registrations";
 
 const tags = ["activities"];
 const READERS =
@@ -140,5 +148,87 @@ export const activitiesRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => reply.code(201).send(await copyActivity(app.deps, actorOf(req), req.params.id, req.body)),
+  );
+
+  app.post(
+    "/activities/:id/registrations",
+    {
+      schema: {
+        tags,
+        operationId: "registerForActivity",
+        summary: "Register people for an activity or one of its sessions, several at once",
+        description:
+          "The cluster's managers register anyone of the directory they can see, or a free name and mobile (walk-ins, the public); a member enterprise's users register their own enterprise's staff (another person: 400 `unknown_person`; a free name: 403). Each takes a seat while one is left and goes to the waiting list after, never over the capacity (the session's when `sessionId` is given, else the activity's); on a moderated activity each is pending a manager's decision. A person registered already and still live is refused, the whole batch with them (409 `already_registered`); a done or cancelled activity takes none (400 `activity_closed`). Returns the registrations (201).",
+        params: IdParams,
+        body: RegistrationInput,
+        response: { 201: RegistrationBatchOut },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await register(app.deps, actorOf(req), req.params.id, req.body)),
+  );
+
+  app.get(
+    "/activities/:id/registrations",
+    {
+      schema: {
+        tags,
+        operationId: "listActivityRegistrations",
+        summary: "An activity's registrations and waiting list, by status and session",
+        description: `${MANAGERS} By the order they came; waiting ones carry their \`position\`. Paged.`,
+        params: IdParams,
+        querystring: RegistrationListQuery,
+        response: { 200: RegistrationsOut },
+      },
+    },
+    async (req) => listRegistrations(app.deps, actorOf(req), req.params.id, req.query),
+  );
+
+  app.post(
+    "/registrations/:id/cancel",
+    {
+      schema: {
+        tags,
+        operationId: "cancelRegistration",
+        summary: "Cancel a registration or leave the waiting list",
+        description:
+          "For the cluster's managers and the users of the person's enterprise (others 403). A seat it held is offered to the next on the waiting list for the activity's `offerHours`, in the app and by mail, and passes on when the offer runs out. A registration no longer live: 409 `registration_not_live`.",
+        params: IdParams,
+        body: RegistrationCancelInput,
+        response: { 200: RegistrationOut },
+      },
+    },
+    async (req) => cancelRegistration(app.deps, actorOf(req), req.params.id, req.body?.reason ?? null),
+  );
+
+  app.post(
+    "/registrations/:id/accept-offer",
+    {
+      schema: {
+        tags,
+        operationId: "acceptRegistrationOffer",
+        summary: "Take a seat offered from the waiting list",
+        description:
+          "For the cluster's managers and the users of the person's enterprise. Before `offeredUntil` only (after: 400 `offer_expired`); a registration not offered a seat: 409 `registration_not_offered`.",
+        params: IdParams,
+        response: { 200: RegistrationOut },
+      },
+    },
+    async (req) => acceptOffer(app.deps, actorOf(req), req.params.id),
+  );
+
+  app.post(
+    "/registrations/:id/decide",
+    {
+      schema: {
+        tags,
+        operationId: "decideRegistration",
+        summary: "Accept or reject a pending registration of a moderated activity",
+        description: `${MANAGERS} Accepted takes a seat, or the waiting list when none is left; rejected needs a reason (400 \`reason_required\`). A registration not pending: 409 \`registration_not_pending\`.`,
+        params: IdParams,
+        body: RegistrationDecisionInput,
+        response: { 200: RegistrationOut },
+      },
+    },
+    async (req) => decideRegistration(app.deps, actorOf(req), req.params.id, req.body),
   );
 };

@@ -39,7 +39,9 @@ export type NotificationKind =
   // members' partner search: someone expressed interest in an enterprise (params: from, enterprise, message).
   | "partner_interest"
   // planning: a plan was submitted to a council the user sits on (params: plan, cluster).
-  | "plan_submitted";
+  | "plan_submitted"
+  // activities: a freed seat is offered to someone on the waiting list (params: activity, name, until).
+  | "activity_seat_offered";
 
 export async function notify(
   trx: Kysely<DB>,

@@ -1,4 +1,5 @@
-/** The activities module's tables (0026_activities), added to the database's type. */
+/** The activities module's tables (0026_activities, 0027_activities_registrations), added to the database's type. */
+import type { Generated } from "kysely";
 
 export interface ActivitiesTable {
   id: string;
@@ -25,6 +26,14 @@ export interface ActivitiesTable {
   status: string;
   created_at: string;
   updated_at: string;
+  /** 1: new registrations wait for the manager's decision. */
+  moderated: Generated<number>;
+  /** Hours a freed seat is offered to the next on the waiting list. */
+  offer_hours: Generated<number>;
+  /** Whole-activity seats held (accepted and offered registrations). */
+  seats_taken: Generated<number>;
+  /** The last waiting-list position given. */
+  waitlist_seq: Generated<number>;
 }
 export interface ActivitySessionsTable {
   id: string;
@@ -36,11 +45,31 @@ export interface ActivitySessionsTable {
   place: string | null;
   capacity: number | null;
   position: number;
+  seats_taken: Generated<number>;
+  waitlist_seq: Generated<number>;
+}
+export interface ActivityRegistrationsTable {
+  id: string;
+  activity_id: string;
+  cluster_id: string;
+  session_id: string | null;
+  person_id: string | null;
+  name: string;
+  mobile: string | null;
+  enterprise_id: string | null;
+  status: string;
+  reason: string | null;
+  offered_until: string | null;
+  position: number | null;
+  registered_by: string | null;
+  created_at: string;
+  updated_at: string;
 }
 
 declare module "../../../db/schema" {
   interface DB {
     activities: ActivitiesTable;
     activity_sessions: ActivitySessionsTable;
+    activity_registrations: ActivityRegistrationsTable;
   }
 }

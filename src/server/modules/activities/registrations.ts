@@ -1,0 +1,565 @@
+/**
+ * Registrations for an activity or one of its sessions: the cluster's
+ * managers register anyone, a member enterprise's users their own staff,
+ * several at once. Seats are counted on the activity (or the session) by a
+ * conditional update in the same transaction as every status change, so the
+ * count is never passed: beyond it people go to the waiting list, and two
+ * requests for the last seat give it once on both engines. A freed seat is
+ * offered to the next on the list for the activity's offer hours (in the app
+ * and by mail), and a job passes it on when the offer expires. Moderated
+ * activities keep new registrations pending until a manager decides. Every
+ * write runs in one transaction with its audit rows.
+ */
+import { randomUUID } from "node:crypto";
+import type { Kysely, Selectable } from "kysely";
+import type { z } from "zod";
+import { type Actor, can, SYSTEM_ACTOR } from "../../../core/permissions";
+import type {
+  RegistrationBatchOut,
+  RegistrationInput,
+  RegistrationListQuery,
+  RegistrationOut,
+  RegistrationsOut,
+} from "../../../core/schemas/activities";
+import { type Deps, nowIso } from "../../context";
+import type { DB } from "../../db/schema";
+import { AppError, badRequest, conflict, fieldError, forbidden } from "../../errors";
+import { enqueue } from "../../jobs/queue";
+import { authorizeRecord, found } from "../../services/load";
+import { paginate } from "../../services/paginate";
+import { isUniqueViolation } from "../applications/shared";
+import { writeAudit } from "../audit/service";
+import type { AuditAction } from "../index";
+import { notify, queueMail } from "../notifications/service";
+import { personVisible } from "./activities";
+import { offerExpiryJob } from "./jobs";
+import type { ActivitiesTable, ActivityRegistrationsTable } from "./migrations/tables";
+
+type RegistrationDto = z.infer<typeof RegistrationOut>;
+type RegRow = Selectable<ActivityRegistrationsTable>;
+type ActivityRow = Selectable<ActivitiesTable>;
+type ClusterScope = { provinceCode: string; clusterId: string };
+
+/** Registrations that are still alive: they hold a seat, wait for one or wait for a decision. */
+const LIVE = ["pending", "accepted", "waitlisted", "offered"] as const;
+/** Statuses that hold a seat of the counter. */
+const HOLDS_SEAT = new Set(["accepted", "offered"]);
+
+function audit(
+  trx: Kysely<DB>,
+  a: Actor,
+  scope: ClusterScope,
+  target: { action: AuditAction; type: string; id: string },
+  summary: Record<string, unknown>,
+) {
+  return writeAudit(trx, a, {
+    action: target.action,
+    targetType: target.type,
+    targetId: target.id,
+    provinceCode: scope.provinceCode,
+    clusterId: scope.clusterId,
+    summary,
+  });
+}
+
+function toRegistration(r: RegRow): RegistrationDto {
+  return {
+    id: r.id,
+    activityId: r.activity_id,
+    sessionId: r.session_id,
+    personId: r.person_id,
+    name: r.name,
+    mobile: r.mobile,
+    enterpriseId: r.enterprise_id,
+    status: r.status as RegistrationDto["status"],
+    reason: r.reason,
+    offeredUntil: r.offered_until,
+    position: r.position === null ? null : Number(r.position),
+    createdAt: r.created_at,
+  };
+}
+
+const scopeOf = (r: ActivityRow): ClusterScope => ({ provinceCode: r.province_code, clusterId: r.cluster_id });
+
+/** The enterprises whose users the actor is, in the cluster. */
+function ownEnterprises(a: Actor, clusterId: string): Set<string> {
+  return new Set(
+    a.grants.flatMap((g) =>
+      g.role === "member" && g.clusterId === clusterId && g.enterpriseId ? [g.enterpriseId] : [],
+    ),
+  );
+}
+
+async function reachActivity(db: Kysely<DB>, actor: Actor | null, id: string, manage = false) {
+  const row = found(await db.selectFrom("activities").selectAll().where("id", "=", id).executeTakeFirst());
+  const scope = scopeOf(row);
+  const a = authorizeRecord(actor, scope, "activities.read", manage ? "activities.manage" : undefined);
+  return { a, row, scope, manager: can(a, "activities.manage", scope) };
+}
+
+/** The registration and its activity; the caller must manage it or be a user of the person's enterprise. */
+async function reachRegistration(db: Kysely<DB>, actor: Actor | null, id: string, manage = false) {
+  const reg = found(await db.selectFrom("activity_registrations").selectAll().where("id", "=", id).executeTakeFirst());
+  const { a, row, scope, manager } = await reachActivity(db, actor, reg.activity_id, manage);
+  if (!manager && !(reg.enterprise_id && ownEnterprises(a, row.cluster_id).has(reg.enterprise_id))) throw forbidden();
+  return { a, reg, row, scope };
+}
+
+// ----------------------------------------------------------------- seats
+
+type SeatTarget = { activityId: string; sessionId: string | null };
+
+/** Takes a seat if one is left (capacity null: no limit). The conditional update is the lock. */
+async function takeSeat(trx: Kysely<DB>, t: SeatTarget): Promise<boolean> {
+  const r = t.sessionId
+    ? await trx
+        .updateTable("activity_sessions")
+        .set((eb) => ({ seats_taken: eb("seats_taken", "+", 1) }))
+        .where("id", "=", t.sessionId)
+        .where((eb) => eb.or([eb("capacity", "is", null), eb("seats_taken", "<", eb.ref("capacity"))]))
+        .executeTakeFirst()
+    : await trx
+        .updateTable("activities")
+        .set((eb) => ({ seats_taken: eb("seats_taken", "+", 1) }))
+        .where("id", "=", t.activityId)
+        .where((eb) => eb.or([eb("capacity", "is", null), eb("seats_taken", "<", eb.ref("capacity"))]))
+        .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+async function freeSeat(trx: Kysely<DB>, t: SeatTarget): Promise<void> {
+  if (t.sessionId) {
+    await trx
+      .updateTable("activity_sessions")
+      .set((eb) => ({ seats_taken: eb("seats_taken", "-", 1) }))
+      .where("id", "=", t.sessionId)
+      .where("seats_taken", ">", 0)
+      .execute();
+  } else {
+    await trx
+      .updateTable("activities")
+      .set((eb) => ({ seats_taken: eb("seats_taken", "-", 1) }))
+      .where("id", "=", t.activityId)
+      .where("seats_taken", ">", 0)
+      .execute();
+  }
+}
+
+/** The next place on the waiting list (the counter's row is locked until commit). */
+async function nextPosition(trx: Kysely<DB>, t: SeatTarget): Promise<number> {
+  if (t.sessionId) {
+    await trx
+      .updateTable("activity_sessions")
+      .set((eb) => ({ waitlist_seq: eb("waitlist_seq", "+", 1) }))
+      .where("id", "=", t.sessionId)
+      .execute();
+    const s = await trx
+      .selectFrom("activity_sessions")
+      .select("waitlist_seq")
+      .where("id", "=", t.sessionId)
+      .executeTakeFirstOrThrow();
+    return Number(s.waitlist_seq);
+  }
+  await trx
+    .updateTable("activities")
+    .set((eb) => ({ waitlist_seq: eb("waitlist_seq", "+", 1) }))
+    .where("id", "=", t.activityId)
+    .execute();
+  const a = await trx
+    .selectFrom("activities")
+    .select("waitlist_seq")
+    .where("id", "=", t.activityId)
+    .executeTakeFirstOrThrow();
+  return Number(a.waitlist_seq);
+}
+
+const seatOf = (r: RegRow): SeatTarget => ({ activityId: r.activity_id, sessionId: r.session_id });
+
+/**
+ * A seat was given up: offered to the first on the waiting list for the
+ * activity's offer hours (in the app and by mail to whoever registered
+ * them, and a job to pass it on when the offer runs out), or freed when
+ * nobody waits. The seat stays counted while it is offered.
+ */
+async function passSeatOn(
+  trx: Kysely<DB>,
+  deps: Deps,
+  a: Actor,
+  activity: ActivityRow,
+  seat: SeatTarget,
+  now: Date,
+): Promise<RegRow | null> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    let q = trx
+      .selectFrom("activity_registrations")
+      .selectAll()
+      .where("activity_id", "=", seat.activityId)
+      .where("status", "=", "waitlisted");
+    q = seat.sessionId ? q.where("session_id", "=", seat.sessionId) : q.where("session_id", "is", null);
+    const next = await q.orderBy("position").orderBy("created_at").orderBy("id").limit(1).executeTakeFirst();
+    if (!next) break;
+    const until = new Date(now.getTime() + Number(activity.offer_hours) * 3600_000).toISOString();
+    const moved = await trx
+      .updateTable("activity_registrations")
+      .set({ status: "offered", offered_until: until, updated_at: now.toISOString() })
+      .where("id", "=", next.id)
+      .where("status", "=", "waitlisted")
+      .executeTakeFirst();
+    // Another write took this one first: the next in line.
+    if (Number(moved.numUpdatedRows) !== 1) continue;
+    await enqueue(
+      trx,
+      offerExpiryJob,
+      { registrationId: next.id },
+      {
+        runAfter: new Date(until),
+        uniqueKey: `activities.offer:${next.id}:${until}`,
+        provinceCode: activity.province_code,
+      },
+    );
+    await tellOffered(trx, deps, activity, next, until);
+    await audit(
+      trx,
+      a,
+      scopeOf(activity),
+      { action: "activities.registration.offer", type: "activity_registration", id: next.id },
+      { activityId: activity.id, name: next.name, offeredUntil: until },
+    );
+    return { ...next, status: "offered", offered_until: until };
+  }
+  await freeSeat(trx, seat);
+  return null;
+}
+
+/** The offer in the app and by mail, to the user who registered the person. */
+async function tellOffered(trx: Kysely<DB>, deps: Deps, activity: ActivityRow, reg: RegRow, until: string) {
+  if (!reg.registered_by) return;
+  const user = await trx
+    .selectFrom("users")
+    .select(["id", "email", "locale", "active"])
+    .where("id", "=", reg.registered_by)
+    .executeTakeFirst();
+  if (!user || Number(user.active) !== 1) return;
+  const link = `/activities/${activity.id}`;
+  const params = { activity: activity.title, name: reg.name, until: until.slice(0, 16).replace("T", " ") };
+  await notify(trx, user.id, "activity_seat_offered", params, link);
+  await queueMail(trx, deps, {
+    to: user.email,
+    lang: user.locale === "en" ? "en" : "fa",
+    template: "activity_seat_offered",
+    params: { ...params, link: `${deps.config.publicUrl ?? ""}${link}` },
+    provinceCode: activity.province_code,
+  });
+}
+
+// ----------------------------------------------------------------- reads
+
+export async function listRegistrations(
+  deps: Deps,
+  actor: Actor | null,
+  activityId: string,
+  q: z.infer<typeof RegistrationListQuery>,
+): Promise<z.infer<typeof RegistrationsOut>> {
+  const db = deps.database.db;
+  await reachActivity(db, actor, activityId, true);
+  let base = db.selectFrom("activity_registrations").where("activity_id", "=", activityId);
+  if (q.status) base = base.where("status", "=", q.status);
+  if (q.sessionId) base = base.where("session_id", "=", q.sessionId);
+  const { rows, total } = await paginate(base, q, (b) =>
+    b.selectAll().orderBy("created_at").orderBy("position").orderBy("id"),
+  );
+  return { items: rows.map(toRegistration), total };
+}
+
+async function loadRegistration(db: Kysely<DB>, id: string): Promise<RegistrationDto> {
+  return toRegistration(
+    await db.selectFrom("activity_registrations").selectAll().where("id", "=", id).executeTakeFirstOrThrow(),
+  );
+}
+
+// ----------------------------------------------------------------- writes
+
+/**
+ * Registers people for the activity (or one session): a manager anyone of
+ * the directory they can see or a free name and mobile, a member's user the
+ * staff of their own enterprise. Each takes a seat while one is left, and
+ * goes to the waiting list after; on a moderated activity each is pending.
+ * The whole batch is refused when one of them is already registered.
+ */
+export async function register(
+  deps: Deps,
+  actor: Actor | null,
+  activityId: string,
+  input: z.infer<typeof RegistrationInput>,
+): Promise<z.infer<typeof RegistrationBatchOut>> {
+  const ids = await deps.database.db.transaction().execute(async (trx) => {
+    const { a, row, scope, manager } = await reachActivity(trx, actor, activityId);
+    const own = ownEnterprises(a, row.cluster_id);
+    if (!manager && own.size === 0) throw forbidden();
+    if (row.status !== "planned") throw badRequest("activity_closed");
+    const sessionId = input.sessionId ?? null;
+    if (sessionId) {
+      const s = await trx
+        .selectFrom("activity_sessions")
+        .select("id")
+        .where("id", "=", sessionId)
+        .where("activity_id", "=", activityId)
+        .executeTakeFirst();
+      if (!s) throw fieldError("unknown_session", "sessionId");
+    }
+
+    // Who they are: the directory's people (their name and enterprise), or free names.
+    const personIds = input.people.flatMap((p) => ("personId" in p ? [p.personId] : []));
+    const people = new Map(
+      personIds.length === 0
+        ? []
+        : (
+            await trx
+              .selectFrom("people")
+              .innerJoin("actors", "actors.id", "people.id")
+              .select(["people.id", "people.enterprise_id", "actors.name", "actors.mobile"])
+              .where("people.id", "in", [...new Set(personIds)])
+              .execute()
+          ).map((p) => [p.id, p]),
+    );
+    const seen = new Set<string>();
+    const entries: { personId: string | null; name: string; mobile: string | null; enterpriseId: string | null }[] = [];
+    for (const [i, p] of input.people.entries()) {
+      if ("personId" in p) {
+        const person = people.get(p.personId);
+        const mine = !!person?.enterprise_id && own.has(person.enterprise_id);
+        if (!person || (!mine && !(manager && (await personVisible(trx, a, p.personId))))) {
+          throw fieldError("unknown_person", `people.${i}.personId`);
+        }
+        if (seen.has(p.personId)) throw fieldError("already_registered", `people.${i}.personId`);
+        seen.add(p.personId);
+        entries.push({
+          personId: p.personId,
+          name: person.name,
+          mobile: person.mobile,
+          enterpriseId: person.enterprise_id,
+        });
+      } else {
+        // Walk-ins and public names: the cluster's office only.
+        if (!manager) throw forbidden();
+        if (seen.has(`m:${p.mobile}`)) throw fieldError("already_registered", `people.${i}.mobile`);
+        seen.add(`m:${p.mobile}`);
+        entries.push({ personId: null, name: p.name, mobile: p.mobile, enterpriseId: null });
+      }
+    }
+    const taken = await trx
+      .selectFrom("activity_registrations")
+      .select(["person_id", "mobile"])
+      .where("activity_id", "=", activityId)
+      .where("status", "in", [...LIVE])
+      .where((eb) =>
+        eb.or([
+          ...(personIds.length > 0 ? [eb("person_id", "in", personIds)] : []),
+          ...entries.flatMap((e) =>
+            e.personId === null && e.mobile ? [eb.and([eb("person_id", "is", null), eb("mobile", "=", e.mobile)])] : [],
+          ),
+        ]),
+      )
+      .execute();
+    if (taken.length > 0) {
+      const i = entries.findIndex((e) =>
+        taken.some((t) => (e.personId ? t.person_id === e.personId : !t.person_id && t.mobile === e.mobile)),
+      );
+      throw new AppError(409, "already_registered", {}, [{ path: `body.people.${Math.max(i, 0)}` }]);
+    }
+
+    const now = nowIso();
+    const seat = { activityId, sessionId };
+    const out: string[] = [];
+    for (const e of entries) {
+      let status: string;
+      let position: number | null = null;
+      if (Number(row.moderated) === 1) status = "pending";
+      else if (await takeSeat(trx, seat)) status = "accepted";
+      else {
+        status = "waitlisted";
+        position = await nextPosition(trx, seat);
+      }
+      const id = randomUUID();
+      try {
+        await trx
+          .insertInto("activity_registrations")
+          .values({
+            id,
+            activity_id: activityId,
+            cluster_id: row.cluster_id,
+            session_id: sessionId,
+            person_id: e.personId,
+            name: e.name,
+            mobile: e.mobile,
+            enterprise_id: e.enterpriseId,
+            status,
+            reason: null,
+            offered_until: null,
+            position,
+            registered_by: a.via === "system" ? null : a.userId,
+            created_at: now,
+            updated_at: now,
+          })
+          .execute();
+      } catch (err) {
+        // Registered by another request at the same moment.
+        if (isUniqueViolation(err)) throw conflict("already_registered");
+        throw err;
+      }
+      await audit(
+        trx,
+        a,
+        scope,
+        { action: "activities.registration.create", type: "activity_registration", id },
+        { activityId, sessionId, name: e.name, personId: e.personId, status, position },
+      );
+      out.push(id);
+    }
+    return out;
+  });
+  const db = deps.database.db;
+  const rows = await db.selectFrom("activity_registrations").selectAll().where("id", "in", ids).execute();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return { items: ids.map((id) => toRegistration(byId.get(id) as RegRow)) };
+}
+
+/**
+ * Cancels a live registration (the person leaves the activity or the
+ * waiting list). A seat it held is offered to the next on the list.
+ */
+export async function cancelRegistration(
+  deps: Deps,
+  actor: Actor | null,
+  id: string,
+  reason: string | null,
+): Promise<RegistrationDto> {
+  await deps.database.db.transaction().execute(async (trx) => {
+    const { a, reg, row, scope } = await reachRegistration(trx, actor, id);
+    if (!(LIVE as readonly string[]).includes(reg.status)) throw conflict("registration_not_live");
+    const now = new Date();
+    const done = await trx
+      .updateTable("activity_registrations")
+      .set({ status: "cancelled", reason: reason?.trim() || null, offered_until: null, updated_at: now.toISOString() })
+      .where("id", "=", id)
+      .where("status", "=", reg.status)
+      .executeTakeFirst();
+    if (Number(done.numUpdatedRows) !== 1) throw conflict("registration_not_live");
+    const offered = HOLDS_SEAT.has(reg.status) ? await passSeatOn(trx, deps, a, row, seatOf(reg), now) : null;
+    await audit(
+      trx,
+      a,
+      scope,
+      { action: "activities.registration.cancel", type: "activity_registration", id },
+      { activityId: reg.activity_id, name: reg.name, was: reg.status, offeredTo: offered?.id ?? null },
+    );
+  });
+  return loadRegistration(deps.database.db, id);
+}
+
+/** Takes an offered seat while the offer lasts (400 `offer_expired` after). */
+export async function acceptOffer(deps: Deps, actor: Actor | null, id: string): Promise<RegistrationDto> {
+  await deps.database.db.transaction().execute(async (trx) => {
+    const { a, reg, scope } = await reachRegistration(trx, actor, id);
+    if (reg.status !== "offered") throw conflict("registration_not_offered");
+    const now = nowIso();
+    if (!reg.offered_until || reg.offered_until <= now) throw badRequest("offer_expired");
+    const done = await trx
+      .updateTable("activity_registrations")
+      .set({ status: "accepted", offered_until: null, position: null, updated_at: now })
+      .where("id", "=", id)
+      .where("status", "=", "offered")
+      .where("offered_until", ">", now)
+      .executeTakeFirst();
+    if (Number(done.numUpdatedRows) !== 1) throw badRequest("offer_expired");
+    await audit(
+      trx,
+      a,
+      scope,
+      { action: "activities.registration.accept_offer", type: "activity_registration", id },
+      { activityId: reg.activity_id, name: reg.name },
+    );
+  });
+  return loadRegistration(deps.database.db, id);
+}
+
+/**
+ * A manager's decision on a pending registration: accepted takes a seat
+ * (or the waiting list when none is left), rejected needs a reason.
+ */
+export async function decideRegistration(
+  deps: Deps,
+  actor: Actor | null,
+  id: string,
+  input: { decision: "accept" | "reject"; reason?: string | null },
+): Promise<RegistrationDto> {
+  await deps.database.db.transaction().execute(async (trx) => {
+    const { a, reg, scope } = await reachRegistration(trx, actor, id, true);
+    if (reg.status !== "pending") throw conflict("registration_not_pending");
+    const reason = input.reason?.trim() || null;
+    if (input.decision === "reject" && !reason) throw fieldError("reason_required", "reason");
+    let status = "rejected";
+    let position: number | null = null;
+    if (input.decision === "accept") {
+      if (await takeSeat(trx, seatOf(reg))) status = "accepted";
+      else {
+        status = "waitlisted";
+        position = await nextPosition(trx, seatOf(reg));
+      }
+    }
+    const done = await trx
+      .updateTable("activity_registrations")
+      .set({ status, reason, position, updated_at: nowIso() })
+      .where("id", "=", id)
+      .where("status", "=", "pending")
+      .executeTakeFirst();
+    // Decided by another request first: this one's seat goes back with the rollback.
+    if (Number(done.numUpdatedRows) !== 1) throw conflict("registration_not_pending");
+    await audit(
+      trx,
+      a,
+      scope,
+      { action: "activities.registration.decide", type: "activity_registration", id },
+      { activityId: reg.activity_id, name: reg.name, decision: input.decision, status, reason },
+    );
+  });
+  return loadRegistration(deps.database.db, id);
+}
+
+/**
+ * The offer expiry job's work: an offer whose time has passed (by `now`)
+ * is cancelled and its seat passed to the next on the waiting list. An offer
+ * taken, cancelled or not yet expired is left alone. Returns whether it expired.
+ */
+export async function expireOffer(deps: Deps, registrationId: string, now = new Date()): Promise<boolean> {
+  return deps.database.db.transaction().execute(async (trx) => {
+    const reg = await trx
+      .selectFrom("activity_registrations")
+      .selectAll()
+      .where("id", "=", registrationId)
+      .executeTakeFirst();
+    if (reg?.status !== "offered" || !reg.offered_until || reg.offered_until > now.toISOString()) return false;
+    const done = await trx
+      .updateTable("activity_registrations")
+      .set({ status: "cancelled", reason: "offer_expired", offered_until: null, updated_at: now.toISOString() })
+      .where("id", "=", registrationId)
+      .where("status", "=", "offered")
+      .where("offered_until", "<=", now.toISOString())
+      .executeTakeFirst();
+    if (Number(done.numUpdatedRows) !== 1) return false;
+    const activity = await trx
+      .selectFrom("activities")
+      .selectAll()
+      .where("id", "=", reg.activity_id)
+      .executeTakeFirstOrThrow();
+    const next = await passSeatOn(trx, deps, SYSTEM_ACTOR, activity, seatOf(reg), now);
+    await audit(
+      trx,
+      SYSTEM_ACTOR,
+      scopeOf(activity),
+      { action: "activities.registration.offer_expire", type: "activity_registration", id: registrationId },
+      { activityId: activity.id, name: reg.name, offeredTo: next?.id ?? null },
+    );
+    return true;
+  });
+}
