@@ -11,7 +11,7 @@
  * write runs in one transaction with its audit rows.
  */
 import { randomUUID } from "node:crypto";
-import type { Kysely, Selectable } from "kysely";
+import { type Kysely, type Selectable, sql } from "kysely";
 import type { z } from "zod";
 import { type Actor, can, SYSTEM_ACTOR } from "../../../core/permissions";
 import type {
@@ -266,7 +266,8 @@ export async function listRegistrations(
   if (q.status) base = base.where("status", "=", q.status);
   if (q.sessionId) base = base.where("session_id", "=", q.sessionId);
   const { rows, total } = await paginate(base, q, (b) =>
-    b.selectAll().orderBy("created_at").orderBy("position").orderBy("id"),
+    // Waiting places after the seats of the same moment, the same on both engines (their nulls sort differently).
+    b.selectAll().orderBy("created_at").orderBy(sql`coalesce(position, 0)`).orderBy("id"),
   );
   return { items: rows.map(toRegistration), total };
 }
