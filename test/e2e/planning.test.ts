@@ -199,7 +199,8 @@ it("province admin studies, plans, has the council approve, downloads the PDF, r
   await page.getByTestId("meeting-record").waitFor();
   expect(await page.getByTestId("meeting-agenda").textContent()).toContain("گزارش دبیرخانه");
   const attendees = page.getByTestId("record-attendees").getByRole("checkbox");
-  expect(await attendees.count()).toBe(3);
+  // The roster, the rule and the plans load after the section: wait for the three seats.
+  await expect.poll(() => attendees.count()).toBe(3);
   await attendees.nth(0).check();
   await expect.poll(() => page.getByTestId("record-quorum").getAttribute("data-quorate")).toBe("false");
   await attendees.nth(1).check();
