@@ -34,8 +34,7 @@ import { diffFields, hasChanges } from "../../services/diff";
 import { authorizeRecord, found } from "../../services/load";
 import { paginate } from "../../services/paginate";
 import { inScope } from "../../services/scope";
-import { writeAudit } from "../audit/service";
-import type { AuditAction } from "../index";
+import { auditOnCluster as audit } from "../audit/service";
 import { membershipsOf, scopesOf } from "../members/shared";
 import type { ActivitiesTable, ActivitySessionsTable } from "./migrations/tables";
 
@@ -45,24 +44,6 @@ type SessionRow = Selectable<ActivitySessionsTable>;
 type ClusterScope = { provinceCode: string; clusterId: string };
 
 const scopeOf = (r: ActivityRow): ClusterScope => ({ provinceCode: r.province_code, clusterId: r.cluster_id });
-
-/** One audit entry of this module's, on the cluster. */
-function audit(
-  trx: Kysely<DB>,
-  a: Actor,
-  scope: ClusterScope,
-  target: { action: AuditAction; type: string; id: string },
-  summary: Record<string, unknown>,
-) {
-  return writeAudit(trx, a, {
-    action: target.action,
-    targetType: target.type,
-    targetId: target.id,
-    provinceCode: scope.provinceCode,
-    clusterId: scope.clusterId,
-    summary,
-  });
-}
 
 const cleanText = (s: string | null | undefined) => {
   const v = s?.trim();

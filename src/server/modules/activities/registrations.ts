@@ -28,8 +28,7 @@ import { enqueue } from "../../jobs/queue";
 import { authorizeRecord, found } from "../../services/load";
 import { paginate } from "../../services/paginate";
 import { isUniqueViolation } from "../applications/shared";
-import { writeAudit } from "../audit/service";
-import type { AuditAction } from "../index";
+import { auditOnCluster as audit } from "../audit/service";
 import { notify, queueMail } from "../notifications/service";
 import { personVisible } from "./activities";
 import { offerExpiryJob } from "./jobs";
@@ -44,23 +43,6 @@ type ClusterScope = { provinceCode: string; clusterId: string };
 const LIVE = ["pending", "accepted", "waitlisted", "offered"] as const;
 /** Statuses that hold a seat of the counter. */
 const HOLDS_SEAT = new Set(["accepted", "offered"]);
-
-function audit(
-  trx: Kysely<DB>,
-  a: Actor,
-  scope: ClusterScope,
-  target: { action: AuditAction; type: string; id: string },
-  summary: Record<string, unknown>,
-) {
-  return writeAudit(trx, a, {
-    action: target.action,
-    targetType: target.type,
-    targetId: target.id,
-    provinceCode: scope.provinceCode,
-    clusterId: scope.clusterId,
-    summary,
-  });
-}
 
 function toRegistration(r: RegRow): RegistrationDto {
   return {

@@ -48,6 +48,27 @@ export async function writeAudit(trx: Kysely<DB>, actor: Actor | null, e: AuditE
     .execute();
 }
 
+/**
+ * An entry on a record of a cluster (its province and cluster set from the
+ * scope): what the planning and activities modules write with every change.
+ */
+export function auditOnCluster(
+  trx: Kysely<DB>,
+  actor: Actor,
+  scope: { provinceCode: string; clusterId: string },
+  target: { action: AuditAction; type: string; id: string },
+  summary: Record<string, unknown>,
+): Promise<void> {
+  return writeAudit(trx, actor, {
+    action: target.action,
+    targetType: target.type,
+    targetId: target.id,
+    provinceCode: scope.provinceCode,
+    clusterId: scope.clusterId,
+    summary,
+  });
+}
+
 export type AuditQuery = z.infer<typeof AuditListQuery>;
 
 /** Next day as ISO date, for an inclusive `to` filter against instants. */

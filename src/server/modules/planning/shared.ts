@@ -9,8 +9,7 @@ import { type Action, type Actor, can, type Scope } from "../../../core/permissi
 import type { PlanningAbilitiesOut } from "../../../core/schemas/planning";
 import type { DB } from "../../db/schema";
 import { authorizeRecord, found } from "../../services/load";
-import { writeAudit } from "../audit/service";
-import type { AuditAction } from "../index";
+import { auditOnCluster } from "../audit/service";
 
 export type ClusterScope = { provinceCode: string; clusterId: string };
 
@@ -46,22 +45,7 @@ export function abilities(actor: Actor, scope: Scope): z.infer<typeof PlanningAb
 }
 
 /** One audit entry of this module's, on the cluster. */
-export function audit(
-  trx: Kysely<DB>,
-  a: Actor,
-  scope: ClusterScope,
-  target: { action: AuditAction; type: string; id: string },
-  summary: Record<string, unknown>,
-) {
-  return writeAudit(trx, a, {
-    action: target.action,
-    targetType: target.type,
-    targetId: target.id,
-    provinceCode: scope.provinceCode,
-    clusterId: scope.clusterId,
-    summary,
-  });
-}
+export const audit = auditOnCluster;
 
 export const cleanText = (s: string | null | undefined) => {
   const v = s?.trim();
