@@ -64,3 +64,9 @@ export function cleanIncomingText(value: unknown, isSecretKey: (key: string) => 
   visit(value, [], false);
   return issues;
 }
+
+/** An optional text field as stored: trimmed, and null when nothing is left. */
+export function trimmedOrNull(s: string | null | undefined): string | null {
+  const v = s?.trim();
+  return v ? v : null;
+}

@@ -5,6 +5,7 @@
  * Jalali month at a time. Every write runs in one transaction with its audit
  * row. activitiesOfProgrammes() is what the action plan's roll-up reads.
  */
+
 import { randomUUID } from "node:crypto";
 import { type Kysely, type Selectable, sql } from "kysely";
 import type { z } from "zod";
@@ -26,6 +27,7 @@ import type {
   CalendarOut,
   SessionOut,
 } from "../../../core/schemas/activities";
+import { trimmedOrNull } from "../../../core/text";
 import { requireActor } from "../../auth/authorize";
 import { type Deps, nowIso } from "../../context";
 import type { DB } from "../../db/schema";
@@ -44,11 +46,6 @@ type SessionRow = Selectable<ActivitySessionsTable>;
 type ClusterScope = { provinceCode: string; clusterId: string };
 
 const scopeOf = (r: ActivityRow): ClusterScope => ({ provinceCode: r.province_code, clusterId: r.cluster_id });
-
-const cleanText = (s: string | null | undefined) => {
-  const v = s?.trim();
-  return v ? v : null;
-};
 
 /** The cluster (404 when missing or unreadable; 403 without activities.manage when `manage`). */
 async function reachCluster(db: Kysely<DB>, actor: Actor | null, clusterId: string, manage = false) {
@@ -158,14 +155,14 @@ function activityColumns(input: ActivityInputT) {
   return {
     kind: input.kind,
     title: input.title,
-    description: cleanText(input.description),
+    description: trimmedOrNull(input.description),
     online: input.online ? 1 : 0,
-    place: cleanText(input.place),
+    place: trimmedOrNull(input.place),
     online_link: input.onlineLink ?? null,
     start_date: input.startDate,
     end_date: input.endDate,
     programme_id: input.programmeId ?? null,
-    organiser: cleanText(input.organiser),
+    organiser: trimmedOrNull(input.organiser),
     capacity: input.capacity ?? null,
     cost_rials: input.costRials,
     share_national: input.shares.national,
@@ -210,7 +207,7 @@ async function writeSessions(
         starts_on: s.startsOn,
         start_time: s.startTime ?? null,
         end_time: s.endTime ?? null,
-        place: cleanText(s.place),
+        place: trimmedOrNull(s.place),
         capacity: s.capacity ?? null,
         position: i,
         seats_taken: Number((s.id && kept.get(s.id)?.seats_taken) ?? 0),
@@ -502,7 +499,7 @@ export async function updateActivity(
           s.startsOn,
           s.startTime ?? null,
           s.endTime ?? null,
-          cleanText(s.place),
+          trimmedOrNull(s.place),
           s.capacity ?? null,
         ]),
       },

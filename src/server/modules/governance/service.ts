@@ -5,6 +5,7 @@
  * while the seat is current; ending or removing the seat takes that one
  * grant back.
  */
+
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { z } from "zod";
@@ -18,6 +19,7 @@ import type {
   MembersOut,
   MemberUpdateInput,
 } from "../../../core/schemas/governance";
+import { trimmedOrNull } from "../../../core/text";
 import { requireActor } from "../../auth/authorize";
 import { type Deps, nowIso } from "../../context";
 import type { DB, GovernanceMembersTable } from "../../db/schema";
@@ -139,11 +141,6 @@ export async function listMembers(
   return { items, total: items.length };
 }
 
-const cleanText = (s: string | null | undefined) => {
-  const v = s?.trim();
-  return v ? v : null;
-};
-
 function checkTerm(fromDate: string, toDate: string | null) {
   if (toDate !== null && toDate < fromDate) throw badRequest("end_before_start");
 }
@@ -187,7 +184,7 @@ export async function addMember(
       province_code: place.provinceCode,
       cluster_id: place.clusterId,
       person_name: input.personName.trim(),
-      organisation: cleanText(input.organisation),
+      organisation: trimmedOrNull(input.organisation),
       role: input.role,
       from_date: input.fromDate,
       to_date: input.toDate ?? null,
@@ -242,7 +239,7 @@ export async function updateMember(
     const m = await loadMember(trx, place, id);
     const next = {
       person_name: input.personName !== undefined ? input.personName.trim() : m.person_name,
-      organisation: input.organisation !== undefined ? cleanText(input.organisation) : m.organisation,
+      organisation: input.organisation !== undefined ? trimmedOrNull(input.organisation) : m.organisation,
       role: input.role ?? m.role,
       from_date: input.fromDate ?? m.from_date,
       to_date: input.toDate !== undefined ? input.toDate : m.to_date,

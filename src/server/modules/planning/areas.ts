@@ -3,16 +3,17 @@
  * (INTERVENTION_AREAS): added by its admins, archived rather than deleted so
  * the programmes filed under one keep their area.
  */
+
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import type { Actor } from "../../../core/permissions";
 import type { AreaInput, AreasOut } from "../../../core/schemas/planning";
+import { trimmedOrNull } from "../../../core/text";
 import { requireActor } from "../../auth/authorize";
 import { type Deps, nowIso } from "../../context";
 import { conflict } from "../../errors";
 import { authorizeRecord, found } from "../../services/load";
 import { writeAudit } from "../audit/service";
-import { cleanText } from "./shared";
 
 async function province(deps: Deps, code: string) {
   found(await deps.database.db.selectFrom("provinces").select("code").where("code", "=", code).executeTakeFirst());
@@ -54,7 +55,7 @@ export async function addArea(deps: Deps, actor: Actor | null, code: string, inp
         id,
         province_code: code,
         name_fa: input.nameFa,
-        name_en: cleanText(input.nameEn),
+        name_en: trimmedOrNull(input.nameEn),
         archived_at: null,
         created_at: nowIso(),
       })
@@ -64,7 +65,7 @@ export async function addArea(deps: Deps, actor: Actor | null, code: string, inp
       targetType: "planning_area",
       targetId: id,
       provinceCode: code,
-      summary: { nameFa: input.nameFa, nameEn: cleanText(input.nameEn) },
+      summary: { nameFa: input.nameFa, nameEn: trimmedOrNull(input.nameEn) },
     });
   });
   return listAreas(deps, actor, code);

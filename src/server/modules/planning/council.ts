@@ -5,6 +5,7 @@
  * the agenda, decisions with their votes and the minutes. A decision to
  * approve or return a submitted plan takes effect in the same transaction.
  */
+
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { z } from "zod";
@@ -21,6 +22,7 @@ import type {
   QuorumRuleOut,
   QuorumRuleSchema,
 } from "../../../core/schemas/planning";
+import { trimmedOrNull } from "../../../core/text";
 import { requireActor } from "../../auth/authorize";
 import { type Deps, nowIso } from "../../context";
 import type { DB } from "../../db/schema";
@@ -31,7 +33,7 @@ import { paginate } from "../../services/paginate";
 import { inScope } from "../../services/scope";
 import type { PlanningMeetingsTable } from "./migrations/tables";
 import { approvePlanInTx, returnPlanInTx } from "./plans";
-import { audit, cleanText, reachCluster } from "./shared";
+import { audit, reachCluster } from "./shared";
 
 export type MeetingDto = z.infer<typeof MeetingOut>;
 type Rule = { kind: QuorumKind; count: number | null };
@@ -215,7 +217,7 @@ export async function scheduleMeeting(
       cluster_id: clusterId,
       province_code: cluster.scope.provinceCode,
       held_on: input.heldOn,
-      place: cleanText(input.place),
+      place: trimmedOrNull(input.place),
       online: input.online ? 1 : 0,
       agenda: JSON.stringify(input.agenda),
       status: "scheduled",
@@ -261,7 +263,7 @@ export async function updateMeeting(
     };
     const next = {
       heldOn: input.heldOn ?? m.held_on,
-      place: input.place !== undefined ? cleanText(input.place) : m.place,
+      place: input.place !== undefined ? trimmedOrNull(input.place) : m.place,
       online: input.online ?? before.online,
       agenda: input.agenda ?? before.agenda,
     };
@@ -398,7 +400,12 @@ export async function recordMeeting(
     }
     await trx
       .updateTable("planning_meetings")
-      .set({ minutes: cleanText(input.minutes), seats: seats.length, quorum_needed: needed, quorate: quorate ? 1 : 0 })
+      .set({
+        minutes: trimmedOrNull(input.minutes),
+        seats: seats.length,
+        quorum_needed: needed,
+        quorate: quorate ? 1 : 0,
+      })
       .where("id", "=", id)
       .execute();
     await audit(

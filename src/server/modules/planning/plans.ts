@@ -9,6 +9,7 @@
  * measurements are implementation, not content: they are written in any
  * status and no version keeps them.
  */
+
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { z } from "zod";
@@ -37,6 +38,7 @@ import type {
   ProgressInput,
   VersionOut,
 } from "../../../core/schemas/planning";
+import { trimmedOrNull } from "../../../core/text";
 import { requireActor } from "../../auth/authorize";
 import { type Deps, nowIso } from "../../context";
 import type { DB } from "../../db/schema";
@@ -48,7 +50,7 @@ import { inScope } from "../../services/scope";
 import { activitiesOfProgrammes } from "../activities/activities";
 import { notify, queueMail } from "../notifications/service";
 import type { PlanningPlansTable } from "./migrations/tables";
-import { abilities, audit, cleanText, ensureOfCluster, reachCluster } from "./shared";
+import { abilities, audit, ensureOfCluster, reachCluster } from "./shared";
 
 export type PlanDto = z.infer<typeof PlanOut>;
 type PlanRow = PlanningPlansTable;
@@ -549,8 +551,8 @@ function programmeColumns(p: ProgrammeFields) {
     title: p.title,
     area: p.area,
     strategy_id: p.strategyId ?? null,
-    objective: cleanText(p.objective),
-    responsible: cleanText(p.responsible),
+    objective: trimmedOrNull(p.objective),
+    responsible: trimmedOrNull(p.responsible),
     start_date: p.startDate,
     end_date: p.endDate,
     budget_rials: p.budgetRials,
@@ -591,7 +593,7 @@ async function writeTargets(
           baseline: t.baseline ?? null,
           target: t.target,
           unit: t.unit,
-          verification: cleanText(t.verification),
+          verification: trimmedOrNull(t.verification),
           measured: null,
           measured_on: null,
           position: i,
@@ -710,7 +712,7 @@ export async function updateProgramme(
           baseline: t.baseline ?? null,
           target: t.target,
           unit: t.unit,
-          verification: cleanText(t.verification),
+          verification: trimmedOrNull(t.verification),
         })),
       },
     );

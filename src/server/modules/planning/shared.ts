@@ -3,6 +3,7 @@
  * chain.ts): reaching a cluster with a permission, the caller's abilities
  * and the audit entry every write leaves.
  */
+
 import type { Kysely } from "kysely";
 import type { z } from "zod";
 import { type Action, type Actor, can, type Scope } from "../../../core/permissions";
@@ -46,11 +47,6 @@ export function abilities(actor: Actor, scope: Scope): z.infer<typeof PlanningAb
 
 /** One audit entry of this module's, on the cluster. */
 export const audit = auditOnCluster;
-
-export const cleanText = (s: string | null | undefined) => {
-  const v = s?.trim();
-  return v ? v : null;
-};
 
 /** Keeps the given ids that are rows of the cluster; throws `code` on any other. */
 export async function ensureOfCluster(

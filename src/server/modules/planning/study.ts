@@ -4,6 +4,7 @@
  * vision, the strategies and the pressure points each answers, and the
  * measured figures saved as the cluster's baseline.
  */
+
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { z } from "zod";
@@ -20,12 +21,13 @@ import type {
   StudyPartUpdateInput,
   StudySummaryInput,
 } from "../../../core/schemas/planning";
+import { trimmedOrNull } from "../../../core/text";
 import { type Deps, nowIso } from "../../context";
 import type { DB } from "../../db/schema";
 import { badRequest, conflict } from "../../errors";
 import { diffFields, hasChanges } from "../../services/diff";
 import { found } from "../../services/load";
-import { abilities, audit, type ClusterRef, cleanText, ensureOfCluster, reachCluster } from "./shared";
+import { abilities, audit, type ClusterRef, ensureOfCluster, reachCluster } from "./shared";
 
 export type StudyDto = z.infer<typeof StudyOut>;
 
@@ -152,7 +154,7 @@ export async function saveStudySummary(
       .select(["vision", "swot"])
       .where("cluster_id", "=", clusterId)
       .executeTakeFirst();
-    const next = { vision: cleanText(input.vision), swot: JSON.stringify(input.swot) };
+    const next = { vision: trimmedOrNull(input.vision), swot: JSON.stringify(input.swot) };
     await touchStudy(trx, clusterId, next);
     const changes = diffFields(
       { vision: before?.vision ?? null, swot: before ? JSON.parse(before.swot) : emptySwot() },
@@ -191,7 +193,7 @@ export async function saveBaseline(
             indicator: f.indicator,
             value: f.value,
             measured_on: f.measuredOn,
-            source: cleanText(f.source),
+            source: trimmedOrNull(f.source),
           })),
         )
         .execute();
@@ -224,7 +226,7 @@ export async function addStudyPart(
       level: input.level,
       title: input.title,
       findings: input.findings,
-      sources: cleanText(input.sources),
+      sources: trimmedOrNull(input.sources),
       created_at: nowIso(),
     };
     await trx.insertInto("planning_study_parts").values(row).execute();
@@ -263,7 +265,7 @@ export async function updateStudyPart(
       level: input.level ?? p.level,
       title: input.title ?? p.title,
       findings: input.findings ?? p.findings,
-      sources: input.sources !== undefined ? cleanText(input.sources) : p.sources,
+      sources: input.sources !== undefined ? trimmedOrNull(input.sources) : p.sources,
     };
     const changes = diffFields({ level: p.level, title: p.title, findings: p.findings, sources: p.sources }, next);
     if (!hasChanges(changes)) return;
@@ -323,7 +325,7 @@ export async function addPressurePoint(
       title: input.title,
       category: input.category,
       severity: input.severity,
-      evidence: cleanText(input.evidence),
+      evidence: trimmedOrNull(input.evidence),
       created_at: nowIso(),
     };
     await trx.insertInto("planning_pressure_points").values(row).execute();
@@ -363,7 +365,7 @@ export async function updatePressurePoint(
       title: input.title ?? p.title,
       category: input.category ?? p.category,
       severity: input.severity ?? Number(p.severity),
-      evidence: input.evidence !== undefined ? cleanText(input.evidence) : p.evidence,
+      evidence: input.evidence !== undefined ? trimmedOrNull(input.evidence) : p.evidence,
     };
     const changes = diffFields(
       { title: p.title, category: p.category, severity: Number(p.severity), evidence: p.evidence },
@@ -441,7 +443,7 @@ export async function addStrategy(
       id: randomUUID(),
       cluster_id: clusterId,
       title: input.title,
-      description: cleanText(input.description),
+      description: trimmedOrNull(input.description),
       created_at: nowIso(),
     };
     await trx.insertInto("planning_strategies").values(row).execute();
@@ -478,7 +480,7 @@ export async function updateStrategy(
     );
     const next = {
       title: input.title ?? s.title,
-      description: input.description !== undefined ? cleanText(input.description) : s.description,
+      description: input.description !== undefined ? trimmedOrNull(input.description) : s.description,
     };
     const changes = diffFields({ title: s.title, description: s.description }, next);
     if (input.pressurePointIds) {
