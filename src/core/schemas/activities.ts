@@ -14,7 +14,7 @@ import {
   TRAINING_MODES,
 } from "../activities";
 import { COST_SHARES } from "../planning";
-import { Id, IsoDate, Paging, PersonName, ProvinceCode, pageOf } from "./common";
+import { Id, IsoDate, Paging, PersonName, ProvinceCode, pageOf, queryInt } from "./common";
 
 const Title = z.string().trim().min(1).max(300);
 const LongText = z.string().trim().max(10_000);
@@ -255,3 +255,17 @@ export const RegistrationListQuery = z.strictObject({
   sessionId: Id.optional(),
   ...Paging,
 });
+
+// ----------------------------------------------------------------- calendar files, feeds, exports (H2b)
+
+/** POST /clusters/:id/calendar-feed: the caller's private feed address (a new one each call; the old stops). */
+export const CalendarFeedOut = z.object({ url: z.string() });
+
+/** GET /feeds/activities/:token.ics: the feed's private token (43 characters, base64url). */
+export const FeedParams = z.strictObject({ token: z.string().regex(/^[A-Za-z0-9_-]{43}$/) });
+
+/** GET /clusters/:id/activities.xlsx?year=: a Jalali year (1300–1500). */
+export const ActivityYearExportQuery = z.strictObject({ year: queryInt(1300, 1499) });
+
+/** DELETE /activities/:id/attachments/:attachmentId. */
+export const ActivityAttachmentParams = z.strictObject({ id: Id, attachmentId: Id });

@@ -2,6 +2,7 @@ import { defineModule } from "../module";
 import { offerExpiryJob } from "./jobs";
 import * as m0026 from "./migrations/0026_activities";
 import * as m0027 from "./migrations/0027_activities_registrations";
+import * as m0031 from "./migrations/0031_activities_feeds";
 import { activitiesRoutes } from "./routes";
 
 export const activitiesModule = defineModule({
@@ -41,8 +42,13 @@ export const activitiesModule = defineModule({
     "activities.registration.accept_offer",
     "activities.registration.offer_expire",
     "activities.registration.decide",
+    "activities.feed.rotate",
   ],
   mailTemplates: ["activity_seat_offered"],
   jobs: [offerExpiryJob],
-  migrations: { "0026_activities": m0026, "0027_activities_registrations": m0027 },
+  migrations: {
+    "0026_activities": m0026,
+    "0027_activities_registrations": m0027,
+    "0031_activities_feeds": m0031,
+  },
 });

@@ -27,6 +27,7 @@ import {
   updateActivity,
 } from "./activities";
 import { acceptOffer, cancelRegistration, decideRegistration, listRegistrations, register } from "./registrations";
+import { sharingRoutes } from "./sharing-routes";
 
 const tags = ["activities"];
 const READERS =
@@ -37,6 +38,7 @@ const RULES =
   "The end is not before the start (400 `end_before_start`); sessions fall inside the activity's dates (400 `session_outside_activity`); the cost shares add up to the cost (400 `activity_shares_mismatch`); the programme is one of the cluster's action plans' (400 `unknown_programme`); a training's trainer is a person of the directory the caller can see (400 `unknown_trainer`); an exhibition's enterprises are members of the cluster (400 `unknown_exhibitor`).";
 
 export const activitiesRoutes: FastifyPluginAsyncZod = async (app) => {
+  await app.register(sharingRoutes);
   app.get(
     "/activities",
     {

@@ -73,3 +73,19 @@ declare module "../../../db/schema" {
     activity_registrations: ActivityRegistrationsTable;
   }
 }
+
+// 0031_activities_feeds: a user's private calendar feed of a cluster's activities.
+export interface ActivityFeedsTable {
+  id: string;
+  user_id: string;
+  cluster_id: string;
+  /** SHA-256 (hex) of the feed's token; the token itself is only in the address given to the user. */
+  token_hash: string;
+  created_at: string;
+}
+
+declare module "../../../db/schema" {
+  interface DB {
+    activity_feeds: ActivityFeedsTable;
+  }
+}

@@ -1,0 +1,84 @@
+/**
+ * What leaves the app: an activity's calendar file, a user's private
+ * calendar feed of a cluster's activities, and the spreadsheets of an
+ * activity's participants and of a cluster's year.
+ */
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { CalendarFeedOut, FeedParams } from "../../../core/schemas/activities";
+import { FileDownload, IdParams, NoContent } from "../../../core/schemas/common";
+import { actorOf } from "../../app";
+import { attachmentDisposition, safeFileName } from "../../pdf/disposition";
+import { siteOrigin } from "../applications/shared";
+import { activityIcs, feedIcs, rotateFeed } from "./ics";
+
+const tags = ["activities"];
+const CALENDAR = "text/calendar; charset=utf-8";
+/** Calendar apps poll every few minutes to hours; a person subscribing from a few devices stays well under. */
+const FEED_LIMIT = { max: 60, timeWindow: "1 minute" };
+
+export const sharingRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    "/activities/:id/ics",
+    {
+      schema: {
+        tags,
+        operationId: "getActivityIcs",
+        summary: "An activity as a calendar file (.ics)",
+        description:
+          "For anyone who may read the activity (404 otherwise). One event per session, at its time in Tehran when it has one and all day otherwise; an activity without sessions is one all-day event over its days. Events keep their UIDs across downloads, so importing the file again updates them; a cancelled activity's events say so.",
+        params: IdParams,
+        response: { 200: FileDownload("text/calendar", "The calendar file (RFC 5545)") },
+      },
+    },
+    async (req, reply) => {
+      const f = await activityIcs(app.deps, actorOf(req), req.params.id, siteOrigin(req), req.lang);
+      return reply
+        .type(CALENDAR)
+        .header("content-disposition", attachmentDisposition(safeFileName(f.fileName, "ics"), "activity.ics"))
+        .header("cache-control", "private, no-store")
+        .send(f.body);
+    },
+  );
+
+  app.post(
+    "/clusters/:id/calendar-feed",
+    {
+      schema: {
+        tags,
+        operationId: "rotateActivityFeed",
+        summary: "The caller's private calendar feed of the cluster's activities (a new address each call)",
+        description:
+          "For anyone who may read the cluster's activities (404 otherwise). Returns the address of a feed calendar apps can subscribe to; calling again gives a new address and the old one stops answering. Only the token's SHA-256 is kept. Audited.",
+        params: IdParams,
+        response: { 200: CalendarFeedOut },
+      },
+    },
+    async (req) => rotateFeed(app.deps, actorOf(req), req.params.id, siteOrigin(req)),
+  );
+
+  app.get(
+    "/feeds/activities/:token.ics",
+    {
+      schema: {
+        tags,
+        operationId: "getActivityFeed",
+        summary: "A private calendar feed of a cluster's activities (no sign-in; the token is the key)",
+        description:
+          "Anyone holding the address may call it, 60 times a minute per address (429 `rate_limited`). The cluster's activities from three months back to a year ahead, as in `getActivityIcs`, while the feed's user is active and may still read the cluster's activities; otherwise, or for a replaced token, 404. Revalidates with its ETag (304).",
+        params: FeedParams,
+        response: {
+          200: FileDownload("text/calendar", "The feed (RFC 5545)", "inline"),
+          304: NoContent("Unchanged since the ETag given in If-None-Match"),
+        },
+      },
+      config: { public: true, rateLimit: FEED_LIMIT },
+    },
+    async (req, reply) => {
+      const f = await feedIcs(app.deps, req.params.token, siteOrigin(req), req.lang);
+      // Private: the address is a secret; calendar apps revalidate cheaply with the ETag.
+      reply.header("cache-control", "private, max-age=900").header("etag", f.etag);
+      if (req.headers["if-none-match"] === f.etag) return reply.code(304).send(null);
+      return reply.type(CALENDAR).header("content-disposition", 'inline; filename="activities.ics"').send(f.body);
+    },
+  );
+};

@@ -1,0 +1,198 @@
+/**
+ * What leaves the activities module, through the HTTP API on each engine:
+ * an activity's .ics (one event per session at Tehran's time, or its days),
+ * the private calendar feed (its token rotated, refused once its user is
+ * deactivated or loses the cluster), the participants' and the cluster's
+ * year spreadsheets, and photos and documents attached to an activity.
+ */
+import { expect, it } from "vitest";
+import { addDaysIso, todayIso } from "../../src/core/jalali";
+import { type Client, signedIn } from "../support/client";
+import { describeEngines, makeCluster, makeEnterprise, makeUser, type TestEnv } from "../support/harness";
+
+type Problem = { code: string };
+type Activity = { id: string; sessions: { id: string }[] };
+
+const TITLE = "دوره مدلسازی لباس زنانه";
+
+/** The calendar text with folded lines joined again (RFC 5545 folds at 75 octets). */
+const unfold = (ics: string) => ics.replace(/\r\n[ \t]/g, "");
+const events = (ics: string) => unfold(ics).split("BEGIN:VEVENT").slice(1);
+const field = (event: string, name: string) =>
+  event
+    .split("\r\n")
+    .filter((l) => l.startsWith(`${name}:`) || l.startsWith(`${name};`))
+    .map((l) => l.slice(l.indexOf(":") + 1));
+
+async function setup(env: TestEnv) {
+  const cluster = await makeCluster(env, { provinceCode: "IR-19", state: "implementation" });
+  const managerUser = await makeUser(env, { role: "cluster_manager", clusterId: cluster.id, provinceCode: "IR-19" });
+  const manager = await signedIn(env, managerUser);
+  const enterprise = await makeEnterprise(env, cluster, "پوشاک هیدج");
+  const memberUser = await makeUser(env, {
+    role: "member",
+    clusterId: cluster.id,
+    provinceCode: "IR-19",
+    enterpriseId: enterprise.id,
+  });
+  const member = await signedIn(env, memberUser);
+  const otherCluster = await makeCluster(env, { provinceCode: "IR-19", state: "implementation" });
+  const strangerUser = await makeUser(env, {
+    role: "cluster_manager",
+    clusterId: otherCluster.id,
+    provinceCode: "IR-19",
+  });
+  const stranger = await signedIn(env, strangerUser);
+  return { cluster, manager, member, memberUser, stranger, enterprise };
+}
+
+async function create(c: Client, clusterId: string, over: Record<string, unknown> = {}): Promise<Activity> {
+  const r = await c.post<Activity>(`/api/v1/clusters/${clusterId}/activities`, {
+    kind: "training",
+    details: { hours: 6, mode: "in_person" },
+    title: TITLE,
+    place: "مرکز طراحی هیدج",
+    startDate: "2030-09-28",
+    endDate: "2030-09-30",
+    sessions: [],
+    ...over,
+  });
+  expect(r.status, r.text).toBe(201);
+  return r.body;
+}
+
+describeEngines("activities: calendar files, feeds, exports and attachments", (env) => {
+  it("an activity's .ics: one event per session at Tehran's time or all day, stable UIDs; readers only", async () => {
+    const { cluster, manager, member, stranger } = await setup(env());
+    const a = await create(manager, cluster.id, {
+      description: "الگوسازی و برش",
+      sessions: [
+        { startsOn: "2030-09-28", startTime: "09:00", endTime: "12:30" },
+        { startsOn: "2030-09-30", place: "کارگاه نمونه" },
+      ],
+    });
+    const r = await member.get<string>(`/api/v1/activities/${a.id}/ics`);
+    expect(r.status, r.text).toBe(200);
+    expect(r.headers.get("content-type")).toBe("text/calendar; charset=utf-8");
+    expect(r.headers.get("content-disposition")).toContain(`filename*=UTF-8''${encodeURIComponent(`${TITLE}.ics`)}`);
+    expect(r.text.startsWith("BEGIN:VCALENDAR\r\n")).toBe(true);
+    const [first, second, ...rest] = events(r.text);
+    expect(rest).toEqual([]);
+    // 09:00 in Tehran (UTC+03:30) is 05:30 UTC.
+    expect(field(first!, "DTSTART")).toEqual(["20300928T053000Z"]);
+    expect(field(first!, "DTEND")).toEqual(["20300928T090000Z"]);
+    expect(field(first!, "SUMMARY")[0]).toContain(TITLE);
+    expect(field(first!, "SUMMARY")[0]).toContain("جلسه ۱ از ۲");
+    expect(field(first!, "LOCATION")).toEqual(["مرکز طراحی هیدج"]);
+    expect(field(first!, "UID")).toEqual([`session-${a.sessions[0]!.id}@khooshe`]);
+    // Without a time: all day on its day, the end being the next day.
+    expect(field(second!, "DTSTART")).toEqual(["20300930"]);
+    expect(field(second!, "DTEND")).toEqual(["20301001"]);
+    expect(field(second!, "LOCATION")).toEqual(["کارگاه نمونه"]);
+    expect(unfold(r.text)).toContain("X-WR-TIMEZONE:Asia/Tehran");
+    // The same UIDs on the next download: importing again updates the events.
+    const again = await manager.get<string>(`/api/v1/activities/${a.id}/ics`);
+    expect(events(again.text).map((e) => field(e, "UID")[0])).toEqual(a.sessions.map((s) => `session-${s.id}@khooshe`));
+
+    // No sessions: one all-day event over the activity's days; a cancelled one says so.
+    const plain = await create(manager, cluster.id, { status: "cancelled" });
+    const p = await member.get<string>(`/api/v1/activities/${plain.id}/ics`);
+    const [only, ...none] = events(p.text);
+    expect(none).toEqual([]);
+    expect(field(only!, "DTSTART")).toEqual(["20300928"]);
+    expect(field(only!, "DTEND")).toEqual(["20301001"]);
+    expect(field(only!, "SUMMARY")).toEqual([TITLE]);
+    expect(field(only!, "STATUS")).toEqual(["CANCELLED"]);
+    expect(field(only!, "UID")).toEqual([`activity-${plain.id}@khooshe`]);
+
+    expect((await stranger.get(`/api/v1/activities/${a.id}/ics`)).status).toBe(404);
+  });
+
+  it("a private feed: the cluster's activities near today, rotated by asking again, revalidated by its ETag", async () => {
+    const { cluster, manager, member } = await setup(env());
+    const today = todayIso();
+    const soon = await create(manager, cluster.id, {
+      startDate: addDaysIso(today, 10),
+      endDate: addDaysIso(today, 11),
+      sessions: [{ startsOn: addDaysIso(today, 10), startTime: "16:00", endTime: "18:00" }],
+    });
+    await create(manager, cluster.id, {
+      title: "نمایشگاه گذشته",
+      startDate: addDaysIso(today, -30),
+      endDate: addDaysIso(today, -29),
+    });
+    // Out of the window: two years ahead and a year back.
+    await create(manager, cluster.id, {
+      title: "دور",
+      startDate: addDaysIso(today, 730),
+      endDate: addDaysIso(today, 731),
+    });
+    await create(manager, cluster.id, {
+      title: "کهنه",
+      startDate: addDaysIso(today, -365),
+      endDate: addDaysIso(today, -364),
+    });
+
+    const made = await member.post<{ url: string }>(`/api/v1/clusters/${cluster.id}/calendar-feed`);
+    expect(made.status, made.text).toBe(200);
+    expect(made.body.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/v1\/feeds\/activities\/[A-Za-z0-9_-]{43}\.ics$/);
+    // Only the token's hash is kept.
+    const token = made.body.url
+      .split("/")
+      .pop()!
+      .replace(/\.ics$/, "");
+    const stored = await env().database.db.selectFrom("activity_feeds").select("token_hash").execute();
+    expect(stored.map((s) => s.token_hash)).not.toContain(token);
+
+    // No cookie: the token is the key.
+    const feed = await fetch(made.body.url);
+    expect(feed.status).toBe(200);
+    expect(feed.headers.get("content-type")).toBe("text/calendar; charset=utf-8");
+    expect(feed.headers.get("cache-control")).toBe("private, max-age=900");
+    const text = await feed.text();
+    const evs = events(text);
+    expect(evs.map((e) => field(e, "SUMMARY")[0]).sort()).toEqual([TITLE, "نمایشگاه گذشته"].sort());
+    expect(evs.map((e) => field(e, "UID")[0])).toContain(`session-${soon.sessions[0]!.id}@khooshe`);
+    expect(unfold(text)).toContain(`X-WR-CALNAME:فعالیت‌های ${cluster.nameFa}`);
+    const etag = feed.headers.get("etag")!;
+    expect(etag).toMatch(/^"[A-Za-z0-9_-]+"$/);
+    expect((await fetch(made.body.url, { headers: { "if-none-match": etag } })).status).toBe(304);
+
+    // A new address: the old one stops answering at once.
+    const rotated = await member.post<{ url: string }>(`/api/v1/clusters/${cluster.id}/calendar-feed`);
+    expect(rotated.body.url).not.toBe(made.body.url);
+    expect((await fetch(made.body.url)).status).toBe(404);
+    expect((await fetch(rotated.body.url)).status).toBe(200);
+    const audits = await env()
+      .database.db.selectFrom("audit_log")
+      .select("summary")
+      .where("action", "=", "activities.feed.rotate")
+      .where("cluster_id", "=", cluster.id)
+      .execute();
+    expect(audits).toHaveLength(2);
+    // A token that never was, and a malformed one.
+    expect((await fetch(made.body.url.replace(/[A-Za-z0-9_-]{43}\.ics$/, `${"A".repeat(43)}.ics`))).status).toBe(404);
+    expect((await fetch(made.body.url.replace(/[A-Za-z0-9_-]{43}\.ics$/, "short.ics"))).status).toBe(400);
+  });
+
+  it("a feed answers only while its user is active and may still read the cluster", async () => {
+    const { cluster, manager, member, memberUser, stranger } = await setup(env());
+    await create(manager, cluster.id);
+    const asManager = (await manager.post<{ url: string }>(`/api/v1/clusters/${cluster.id}/calendar-feed`)).body.url;
+    const asMember = (await member.post<{ url: string }>(`/api/v1/clusters/${cluster.id}/calendar-feed`)).body.url;
+    expect((await fetch(asMember)).status).toBe(200);
+    // Someone who cannot read the cluster gets no feed.
+    expect((await stranger.post<Problem>(`/api/v1/clusters/${cluster.id}/calendar-feed`)).status).toBe(404);
+
+    // Deactivated: 404.
+    const db = env().database.db;
+    await db.updateTable("users").set({ active: 0 }).where("id", "=", memberUser.id).execute();
+    expect((await fetch(asMember)).status).toBe(404);
+    await db.updateTable("users").set({ active: 1 }).where("id", "=", memberUser.id).execute();
+    expect((await fetch(asMember)).status).toBe(200);
+    // The grant taken away: 404; the manager's feed still answers.
+    await db.deleteFrom("role_grants").where("user_id", "=", memberUser.id).execute();
+    expect((await fetch(asMember)).status).toBe(404);
+    expect((await fetch(asManager)).status).toBe(200);
+  });
+});
