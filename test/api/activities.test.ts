@@ -497,4 +497,62 @@ describeEngines("activities: record, rules, sessions, copy, list and calendar", 
     const outsider = await signedIn(env(), await makeUser(env(), { role: "province_admin", provinceCode: "IR-09" }));
     expect((await outsider.get(`/api/v1/clusters/${cluster.id}/activities/calendar?month=${MEHR}`)).status).toBe(404);
   });
+
+  it("lists an enterprise's registered activities for its own users and the managers only, the open ones, with seats and waiting counts", async () => {
+    const cluster = await makeCluster(env(), { provinceCode: "IR-19", state: "implementation" });
+    const manager = await signedIn(
+      env(),
+      await makeUser(env(), { role: "cluster_manager", clusterId: cluster.id, provinceCode: "IR-19" }),
+    );
+    const enterprise = await makeEnterprise(env(), cluster, "پوشاک زنجان");
+    const other = await makeEnterprise(env(), cluster, "بنگاه دیگر");
+    const member = await signedIn(
+      env(),
+      await makeUser(env(), {
+        role: "member",
+        clusterId: cluster.id,
+        provinceCode: "IR-19",
+        enterpriseId: enterprise.id,
+      }),
+    );
+    const otherMember = await signedIn(
+      env(),
+      await makeUser(env(), { role: "member", clusterId: cluster.id, provinceCode: "IR-19", enterpriseId: other.id }),
+    );
+    const staff: string[] = [];
+    for (const name of ["کارمند یک", "کارمند دو"]) {
+      const p = await manager.post<{ id: string }>("/api/v1/people", { name, enterpriseId: enterprise.id });
+      expect(p.status, p.text).toBe(201);
+      staff.push(p.body.id);
+    }
+    const future = { startDate: "2030-09-28", endDate: "2030-09-30", sessions: [] };
+    const full = await create(manager, cluster.id, activity({ ...future, title: "پر", capacity: 1 }));
+    const open = await create(manager, cluster.id, activity({ ...future, title: "باز" }));
+    const past = await create(manager, cluster.id, activity({ title: "گذشته", sessions: [] }));
+    const done = await create(manager, cluster.id, activity({ ...future, title: "انجام‌شده", status: "done" }));
+    for (const r of [full, open, past, done]) expect(r.status, r.text).toBe(201);
+    const reg = await member.post(`/api/v1/activities/${full.body.id}/registrations`, {
+      people: staff.map((personId) => ({ personId })),
+    });
+    expect(reg.status, reg.text).toBe(201);
+
+    const mine = await member.get<{ items: { id: string; seatsTaken: number; waiting: number }[] }>(
+      `/api/v1/activities?registeredEnterprise=${enterprise.id}`,
+    );
+    expect(mine.status, mine.text).toBe(200);
+    expect(mine.body.items.map((a) => [a.id, a.seatsTaken, a.waiting])).toEqual([[full.body.id, 1, 1]]);
+    const byManager = await manager.get<Page>(`/api/v1/activities?registeredEnterprise=${enterprise.id}`);
+    expect(byManager.body.items.map((a) => a.id)).toEqual([full.body.id]);
+    // Another enterprise's user reads the activities, not who signed up for them.
+    const nosy = await otherMember.get<Page>(`/api/v1/activities?registeredEnterprise=${enterprise.id}`);
+    expect(nosy.status, nosy.text).toBe(200);
+    expect(nosy.body).toMatchObject({ items: [], total: 0 });
+    expect((await otherMember.get<Page>("/api/v1/activities")).body.total).toBe(4);
+
+    const openList = await member.get<Page>("/api/v1/activities?open=true");
+    // Both start the same day (the list's order is then by id): compared as a set.
+    expect(openList.body.items.map((a) => a.id).sort()).toEqual([full.body.id, open.body.id].sort());
+    expect((await member.get<Page>("/api/v1/activities?open=false")).body.total).toBe(4);
+    expect((await member.get<Problem>("/api/v1/activities?open=yes")).status).toBe(400);
+  });
 });

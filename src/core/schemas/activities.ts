@@ -14,7 +14,7 @@ import {
   TRAINING_MODES,
 } from "../activities";
 import { COST_SHARES } from "../planning";
-import { Id, IsoDate, Paging, PersonName, ProvinceCode, pageOf, queryInt } from "./common";
+import { Id, IsoDate, Paging, PersonName, ProvinceCode, pageOf, QueryBool, queryInt } from "./common";
 
 const Title = z.string().trim().min(1).max(300);
 const LongText = z.string().trim().max(10_000);
@@ -161,7 +161,14 @@ export const ActivityBrief = z.object({
   status: ActivityStatusSchema,
   capacity: z.number().nullable(),
 });
-export const ActivitiesOut = pageOf(ActivityBrief);
+/** A row of GET /activities: the brief with its seats held and its waiting list's length. */
+export const ActivityListItem = ActivityBrief.extend({
+  /** Whole-activity seats held (accepted and offered registrations). */
+  seatsTaken: z.number(),
+  /** Registrations on the waiting list, the activity's and its sessions'. */
+  waiting: z.number(),
+});
+export const ActivitiesOut = pageOf(ActivityListItem);
 
 export const ActivityAbilitiesOut = z.object({ manage: z.boolean() });
 
@@ -192,6 +199,14 @@ export const ActivityListQuery = z.strictObject({
   from: IsoDate.optional(),
   /** Activities starting on or before this day. */
   to: IsoDate.optional(),
+  /**
+   * Activities this enterprise has a live registration in (pending, accepted,
+   * waitlisted, offered): the caller's own enterprise as a member's user, or
+   * any in the clusters the caller manages.
+   */
+  registeredEnterprise: Id.optional(),
+  /** Only activities still taking registrations: planned and not yet ended. */
+  open: QueryBool.optional(),
   ...Paging,
 });
 

@@ -16,6 +16,7 @@ import {
   shiftedCopy,
   withinDates,
 } from "../../../core/activities";
+import { todayIso } from "../../../core/jalali";
 import { type Actor, can, type Scope } from "../../../core/permissions";
 import { sumShares } from "../../../core/planning";
 import type {
@@ -323,6 +324,33 @@ export async function listActivities(
   if (q.programmeId) base = base.where("activities.programme_id", "=", q.programmeId);
   if (q.from) base = base.where("activities.end_date", ">=", q.from);
   if (q.to) base = base.where("activities.start_date", "<=", q.to);
+  if (q.open) base = base.where("activities.status", "=", "planned").where("activities.end_date", ">=", todayIso());
+  if (q.registeredEnterprise) {
+    const enterpriseId = q.registeredEnterprise;
+    // Which activities an enterprise signed up for is its own business and its
+    // clusters' offices': a member's user asks for their own enterprise (in the
+    // clusters of that grant), anyone else only sees it in the clusters they manage.
+    const ownIn = a.grants.flatMap((g) =>
+      g.role === "member" && g.enterpriseId === enterpriseId && g.clusterId ? [g.clusterId] : [],
+    );
+    base = base.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("activity_registrations")
+          .select("activity_registrations.id")
+          .whereRef("activity_registrations.activity_id", "=", "activities.id")
+          .where("activity_registrations.enterprise_id", "=", enterpriseId)
+          .where("activity_registrations.status", "in", ["pending", "accepted", "waitlisted", "offered"]),
+      ),
+    );
+    base =
+      ownIn.length > 0
+        ? base.where("activities.cluster_id", "in", ownIn)
+        : inScope(base, a, "activities.manage", {
+            province: "activities.province_code",
+            cluster: "activities.cluster_id",
+          });
+  }
   const { rows, total } = await paginate(base, q, (b) =>
     b
       .innerJoin("clusters", "clusters.id", "activities.cluster_id")
@@ -331,7 +359,23 @@ export async function listActivities(
       .orderBy("activities.start_date")
       .orderBy("activities.id"),
   );
-  return { items: rows.map(toBrief), total };
+  // The waiting lists' lengths of this page only, one grouped read over the (activity, status) index.
+  const ids = rows.map((r) => r.id);
+  const waiting = new Map<string, number>();
+  if (ids.length > 0) {
+    const counts = await deps.database.db
+      .selectFrom("activity_registrations")
+      .select(["activity_id", (eb) => eb.fn.countAll<number | string>().as("n")])
+      .where("activity_id", "in", ids)
+      .where("status", "=", "waitlisted")
+      .groupBy("activity_id")
+      .execute();
+    for (const c of counts) waiting.set(c.activity_id, Number(c.n));
+  }
+  return {
+    items: rows.map((r) => ({ ...toBrief(r), seatsTaken: Number(r.seats_taken), waiting: waiting.get(r.id) ?? 0 })),
+    total,
+  };
 }
 
 /**
