@@ -11,6 +11,29 @@ import { type Client, signedIn } from "../support/client";
 import { describeEngines, makeCluster, makeEnterprise, makeUser, type TestEnv } from "../support/harness";
 
 type Problem = { code: string };
+
+// A JPEG's first bytes (SOI, JFIF APP0), a Windows program's (MZ) and a GIF's, for the content checks.
+const JPEG = Buffer.concat([
+  Buffer.from("FFD8FFE000104A46494600010100000100010000FFDB004300", "hex"),
+  Buffer.alloc(64, 1),
+  Buffer.from("FFD9", "hex"),
+]);
+const EXE = Buffer.concat([Buffer.from("4D5A90000300000004000000FFFF0000", "hex"), Buffer.alloc(128)]);
+const GIF = Buffer.from(
+  "47494638396101000100800000FFFFFF00000021F90401000000002C00000000010001000002024401003B",
+  "hex",
+);
+
+function form(name: string, content: Buffer) {
+  const f = new FormData();
+  f.append("file", new Blob([new Uint8Array(content)]), name);
+  return f;
+}
+
+function expectProblem(r: { status: number; body: unknown }, status: number, code: string) {
+  expect(r.status, JSON.stringify(r.body)).toBe(status);
+  expect((r.body as Problem).code).toBe(code);
+}
 type Activity = { id: string; sessions: { id: string }[] };
 
 const TITLE = "دوره مدلسازی لباس زنانه";
@@ -194,5 +217,46 @@ describeEngines("activities: calendar files, feeds, exports and attachments", (e
     await db.deleteFrom("role_grants").where("user_id", "=", memberUser.id).execute();
     expect((await fetch(asMember)).status).toBe(404);
     expect((await fetch(asManager)).status).toBe(200);
+  });
+
+  it("photos and documents: a JPEG taken, a renamed executable refused, read by the cluster's readers only", async () => {
+    const { cluster, manager, member, stranger } = await setup(env());
+    const a = await create(manager, cluster.id);
+    const url = `/api/v1/activities/${a.id}/attachments`;
+    const up = await manager.post<{ id: string; mime: string; fileName: string }>(url, form("عکس کارگاه.jpg", JPEG));
+    expect(up.status, up.text).toBe(201);
+    expect(up.body).toMatchObject({ mime: "image/jpeg", fileName: "عکس کارگاه.jpg" });
+
+    // Whatever the name says, the content decides; an activity takes no GIFs nor programs.
+    expectProblem(await manager.post(url, form("عکس.jpg", EXE)), 400, "file_type_mismatch");
+    expectProblem(await manager.post(url, form("setup.exe", EXE)), 400, "file_type_not_allowed");
+    expectProblem(await manager.post(url, form("انیمیشن.gif", GIF)), 400, "file_type_not_allowed");
+    // Readers read, managers write.
+    expect((await member.post(url, form("عکس.jpg", JPEG))).status).toBe(403);
+    expect((await stranger.post(url, form("عکس.jpg", JPEG))).status).toBe(404);
+
+    const list = await member.get<{ items: { id: string }[]; total: number }>(url);
+    expect(list.status, list.text).toBe(200);
+    expect(list.body.items.map((i) => i.id)).toEqual([up.body.id]);
+    const shown = await member.get<{ attachments: { id: string; fileName: string }[] }>(`/api/v1/activities/${a.id}`);
+    expect(shown.body.attachments.map((f) => f.fileName)).toEqual(["عکس کارگاه.jpg"]);
+    const file = await member.get(`/api/v1/attachments/${up.body.id}`);
+    expect(file.status).toBe(200);
+    expect(file.headers.get("content-type")).toBe("image/jpeg");
+    expect((await stranger.get(`/api/v1/attachments/${up.body.id}`)).status).toBe(404);
+    expect((await stranger.get(url)).status).toBe(404);
+
+    // Removed by a manager only, audited; gone for everyone after.
+    expect((await member.del(`${url}/${up.body.id}`)).status).toBe(403);
+    expect((await manager.del(`${url}/${up.body.id}`)).status).toBe(204);
+    expect((await member.get(`/api/v1/attachments/${up.body.id}`)).status).toBe(404);
+    expect((await manager.del(`${url}/${up.body.id}`)).status).toBe(404);
+    const audits = await env()
+      .database.db.selectFrom("audit_log")
+      .select("action")
+      .where("target_id", "=", a.id)
+      .where("action", "in", ["attachment.add", "activities.attachment.remove"])
+      .execute();
+    expect(audits.map((r) => r.action).sort()).toEqual(["activities.attachment.remove", "attachment.add"]);
   });
 });

@@ -14,6 +14,7 @@ import {
   TRAINING_MODES,
 } from "../activities";
 import { COST_SHARES } from "../planning";
+import { AttachmentOut } from "./attachments";
 import { Id, IsoDate, Paging, PersonName, ProvinceCode, pageOf, QueryBool, queryInt } from "./common";
 
 const Title = z.string().trim().min(1).max(300);
@@ -181,6 +182,8 @@ export const ActivityOut = ActivityBrief.extend({
   shares: z.object({ national: z.number(), province: z.number(), members: z.number(), others: z.number() }),
   details: ActivityDetailsOut,
   sessions: z.array(SessionOut),
+  /** Its photos and documents, newest first (downloadAttachment gives one). */
+  attachments: z.array(AttachmentOut),
   moderated: z.boolean(),
   offerHours: z.number(),
   /** Whole-activity seats held (accepted and offered registrations). */

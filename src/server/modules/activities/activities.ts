@@ -39,6 +39,7 @@ import { paginate } from "../../services/paginate";
 import { inScope } from "../../services/scope";
 import { auditOnCluster as audit } from "../audit/service";
 import { membershipsOf, scopesOf } from "../members/shared";
+import { filesOfActivity } from "./files";
 import type { ActivitiesTable, ActivitySessionsTable } from "./migrations/tables";
 
 export type ActivityDto = z.infer<typeof ActivityOut>;
@@ -275,13 +276,14 @@ export async function getActivity(deps: Deps, actor: Actor | null, id: string): 
   const { a, row, scope } = await reachActivity(db, actor, id);
   const details = JSON.parse(row.details) as Record<string, unknown>;
   const trainerId = row.kind === "training" ? ((details.trainerId as string | null | undefined) ?? null) : null;
-  const [cluster, sessions, programme, trainer] = await Promise.all([
+  const [cluster, sessions, programme, trainer, files] = await Promise.all([
     db.selectFrom("clusters").select("name_fa").where("id", "=", row.cluster_id).executeTakeFirstOrThrow(),
     sessionsOf(db, id),
     row.programme_id
       ? db.selectFrom("planning_programmes").select("title").where("id", "=", row.programme_id).executeTakeFirst()
       : undefined,
     trainerId ? db.selectFrom("actors").select("name").where("id", "=", trainerId).executeTakeFirst() : undefined,
+    filesOfActivity(db, id),
   ]);
   return {
     ...toBrief({ ...row, cluster_name: cluster.name_fa }),
@@ -298,6 +300,7 @@ export async function getActivity(deps: Deps, actor: Actor | null, id: string): 
     },
     details: row.kind === "training" ? { ...details, trainerName: trainer?.name ?? null } : details,
     sessions: sessions.map(toSession),
+    attachments: files,
     moderated: Number(row.moderated) === 1,
     offerHours: Number(row.offer_hours),
     seatsTaken: Number(row.seats_taken),

@@ -1,4 +1,5 @@
 import { defineModule } from "../module";
+import { activityScope } from "./files";
 import { offerExpiryJob } from "./jobs";
 import * as m0026 from "./migrations/0026_activities";
 import * as m0027 from "./migrations/0027_activities_registrations";
@@ -43,8 +44,13 @@ export const activitiesModule = defineModule({
     "activities.registration.offer_expire",
     "activities.registration.decide",
     "activities.feed.rotate",
+    "activities.attachment.remove",
   ],
   mailTemplates: ["activity_seat_offered"],
+  attachmentOwners: {
+    // Photos of the event and its documents: programme, slides, the list of attendees, the report.
+    activity: { scope: activityScope, read: "activities.read", write: "activities.manage" },
+  },
   jobs: [offerExpiryJob],
   migrations: {
     "0026_activities": m0026,

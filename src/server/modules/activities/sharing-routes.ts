@@ -1,17 +1,25 @@
 /**
- * What leaves the app: an activity's calendar file, a user's private
- * calendar feed of a cluster's activities, and the spreadsheets of an
- * activity's participants and of a cluster's year.
+ * What leaves the app and what comes with an activity: its calendar file,
+ * a user's private calendar feed of a cluster's activities, the
+ * spreadsheets of an activity's participants and of a cluster's year, and
+ * the activity's photos and documents.
  */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { CalendarFeedOut, FeedParams } from "../../../core/schemas/activities";
-import { FileDownload, IdParams, NoContent } from "../../../core/schemas/common";
+import { ActivityAttachmentParams, CalendarFeedOut, FeedParams } from "../../../core/schemas/activities";
+import { AttachmentOut } from "../../../core/schemas/attachments";
+import { FileDownload, IdParams, NoContent, pageOf } from "../../../core/schemas/common";
 import { actorOf } from "../../app";
+import { requireActor } from "../../auth/authorize";
 import { attachmentDisposition, safeFileName } from "../../pdf/disposition";
 import { siteOrigin } from "../applications/shared";
+import { readOneFile } from "../attachments/routes";
+import { listAttachments } from "../attachments/service";
+import { addActivityFile, authorizeActivityUpload, removeActivityFile } from "./files";
 import { activityIcs, feedIcs, rotateFeed } from "./ics";
 
 const tags = ["activities"];
+const MANAGERS =
+  "For province admins of the province, the cluster's managers and national admins (403 for other readers, 404 out of scope).";
 const CALENDAR = "text/calendar; charset=utf-8";
 /** Calendar apps poll every few minutes to hours; a person subscribing from a few devices stays well under. */
 const FEED_LIMIT = { max: 60, timeWindow: "1 minute" };
@@ -79,6 +87,62 @@ export const sharingRoutes: FastifyPluginAsyncZod = async (app) => {
       reply.header("cache-control", "private, max-age=900").header("etag", f.etag);
       if (req.headers["if-none-match"] === f.etag) return reply.code(304).send(null);
       return reply.type(CALENDAR).header("content-disposition", 'inline; filename="activities.ics"').send(f.body);
+    },
+  );
+
+  app.get(
+    "/activities/:id/attachments",
+    {
+      schema: {
+        tags,
+        operationId: "listActivityAttachments",
+        summary: "An activity's photos and documents",
+        description:
+          "For anyone who may read the activity (404 otherwise): its files, newest first, with name, type, size and when they were added. Download one with `downloadAttachment`.",
+        params: IdParams,
+        response: { 200: pageOf(AttachmentOut) },
+      },
+    },
+    async (req) => listAttachments(app.deps, actorOf(req), { type: "activity", id: req.params.id }),
+  );
+
+  app.post(
+    "/activities/:id/attachments",
+    {
+      schema: {
+        tags,
+        operationId: "attachActivityFile",
+        summary: "Attach a photo or document to an activity (multipart field `file`)",
+        description: `${MANAGERS} Checked before the body is read. Photos (JPEG, PNG, WebP) and documents (PDF, Word, Excel, PowerPoint): another type answers 400 \`file_type_not_allowed\`, content that is not what the name says (an executable called .jpg) 400 \`file_type_mismatch\`, a file over the size limit 413 \`file_too_large\`, a second file 400 \`too_many_files\`. Returns the attachment (201); audited.`,
+        params: IdParams,
+        consumes: ["multipart/form-data"],
+        response: { 201: AttachmentOut },
+      },
+    },
+    async (req, reply) => {
+      requireActor(req.auth.actor);
+      // Someone without the right is not made to upload 10 MB first.
+      await authorizeActivityUpload(app.deps, actorOf(req), req.params.id);
+      const file = await readOneFile(req);
+      return reply.code(201).send(await addActivityFile(app.deps, actorOf(req), req.params.id, file));
+    },
+  );
+
+  app.delete(
+    "/activities/:id/attachments/:attachmentId",
+    {
+      schema: {
+        tags,
+        operationId: "removeActivityAttachment",
+        summary: "Remove a photo or document of an activity",
+        description: `${MANAGERS} A file of another record answers 404. Audited with the file's name and size.`,
+        params: ActivityAttachmentParams,
+        response: { 204: NoContent("Removed") },
+      },
+    },
+    async (req, reply) => {
+      await removeActivityFile(app.deps, actorOf(req), req.params.id, req.params.attachmentId);
+      return reply.code(204).send(null);
     },
   );
 };

@@ -32,7 +32,7 @@ function multipartProblem(req: FastifyRequest, err: unknown): AppError {
  * (refused by the parser's files limit of 1) or a file cut short is noticed
  * instead of being ignored after the first file.
  */
-async function readOneFile(req: FastifyRequest): Promise<{ fileName: string; content: Buffer }> {
+export async function readOneFile(req: FastifyRequest): Promise<{ fileName: string; content: Buffer }> {
   if (!req.isMultipart()) throw badRequest("file_missing");
   let file: { fileName: string; content: Buffer } | null = null;
   try {
