@@ -6,6 +6,7 @@
  */
 import { type ComponentType, type LazyExoticComponent, lazy } from "react";
 import { loadNamespaces } from "../app/i18n";
+import { activitiesWeb } from "../pages/activities/module";
 import { applicationsWeb } from "../pages/applications/module";
 import { auditWeb } from "../pages/audit/module";
 import { authWeb } from "../pages/auth/module";
@@ -44,6 +45,7 @@ export const WEB_MODULES = [
   feasibilityWeb,
   governanceWeb,
   planningWeb,
+  activitiesWeb,
   auditWeb,
   tokensWeb,
   notificationsWeb,

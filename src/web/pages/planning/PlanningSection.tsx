@@ -21,6 +21,7 @@ import { Loading } from "../../components/Loading";
 import { useNotify } from "../../components/Notifier";
 import { Section } from "../../components/Section";
 import type { ClusterSectionProps } from "../../modules/module";
+import { ProgrammeActivities, useProgrammeActivities } from "../activities/ProgrammeActivities";
 import { MeetingDialog, PlanDialog } from "./ClusterDialogs";
 import { MeetingsList } from "./MeetingsList";
 import { enc, LooseFlag, PlanStatusChip, ProgrammeStatusChip, useRials, useStudy } from "./shared";
@@ -79,9 +80,10 @@ function Item({ loose, children, testId }: { loose: boolean; children: ReactNode
 }
 
 /** Pressure points → strategies → programmes (by project year) → targets, with what hangs loose flagged. */
-function ChainView({ chain }: { chain: Chain }) {
+function ChainView({ chain, clusterId }: { chain: Chain; clusterId: string }) {
   const { t } = useTranslation();
   const f = useFormat();
+  const activities = useProgrammeActivities(clusterId);
   const strategyTitle = new Map(chain.strategies.map((s) => [s.id, s.title]));
   const pointTitle = new Map(chain.pressurePoints.map((p) => [p.id, p.title]));
   const years = [...new Set(chain.programmes.map((p) => p.projectYear))].sort();
@@ -182,6 +184,7 @@ function ChainView({ chain }: { chain: Chain }) {
                     <Typography variant="caption" color="text.secondary" component="div">
                       {t("planning.chain.activities", { count: p.activities, n: f.num(p.activities) })}
                     </Typography>
+                    {activities.data && <ProgrammeActivities items={activities.data.get(p.id)} />}
                     {p.loose && <LooseFlag label={t("planning.chain.programmeLoose")} />}
                     {p.targets.length > 0 && (
                       <Box component="ul" sx={{ m: 0, mt: 0.5, ps: 2 }} aria-label={t("planning.chain.targets")}>
@@ -316,7 +319,7 @@ export default function PlanningSection({ cluster }: ClusterSectionProps) {
       ) : chain.isError ? (
         <ErrorState error={chain.error} onRetry={() => void chain.refetch()} />
       ) : (
-        <ChainView chain={chain.data} />
+        <ChainView chain={chain.data} clusterId={cluster.id} />
       )}
       <Box
         sx={{

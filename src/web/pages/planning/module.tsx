@@ -14,8 +14,8 @@ const inList = (list: readonly string[], v: string) => list.includes(v);
  */
 export const planningWeb = defineWebModule<typeof messages>()({
   name: "planning",
-  // The council roster's seat names (governance roles).
-  uses: ["governance"],
+  // The council roster's seat names (governance roles); the chain's activities under each programme.
+  uses: ["governance", "activities"],
   routes: [
     { path: "plans", page: () => import("./PlansPage"), action: "planning.read" },
     { path: "plans/:id", page: () => import("./PlanPage"), action: "planning.read" },
