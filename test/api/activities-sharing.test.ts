@@ -193,6 +193,14 @@ describeEngines("activities: calendar files, feeds, exports and attachments", (e
       .where("cluster_id", "=", cluster.id)
       .execute();
     expect(audits).toHaveLength(2);
+    // Rotations racing: each answers, one feed is left and only its address works.
+    const raced = await Promise.all(
+      Array.from({ length: 5 }, () => member.post<{ url: string }>(`/api/v1/clusters/${cluster.id}/calendar-feed`)),
+    );
+    expect(raced.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+    const live = await Promise.all(raced.map(async (r) => (await fetch(r.body.url)).status));
+    expect(live.filter((s) => s === 200)).toHaveLength(1);
+    expect((await fetch(rotated.body.url)).status).toBe(404);
     // A token that never was, and a malformed one.
     expect((await fetch(made.body.url.replace(/[A-Za-z0-9_-]{43}\.ics$/, `${"A".repeat(43)}.ics`))).status).toBe(404);
     expect((await fetch(made.body.url.replace(/[A-Za-z0-9_-]{43}\.ics$/, "short.ics"))).status).toBe(400);

@@ -201,23 +201,23 @@ export async function rotateFeed(
     );
     const scope = { provinceCode: c.province_code, clusterId: c.id };
     const a = authorizeRecord(actor, scope, "activities.read");
-    const removed = await trx
-      .deleteFrom("activity_feeds")
-      .where("user_id", "=", a.userId)
-      .where("cluster_id", "=", clusterId)
-      .executeTakeFirst();
-    const id = randomUUID();
-    await trx
+    const now = nowIso();
+    // One statement, so rotations racing on PostgreSQL replace each other's token instead of colliding on the key.
+    const row = await trx
       .insertInto("activity_feeds")
-      .values({ id, user_id: a.userId, cluster_id: clusterId, token_hash: sha256(token), created_at: nowIso() })
-      .execute();
-    await auditOnCluster(
-      trx,
-      a,
-      scope,
-      { action: "activities.feed.rotate", type: "activity_feed", id },
-      { replaced: Number(removed.numDeletedRows) > 0 },
-    );
+      .values({
+        id: randomUUID(),
+        user_id: a.userId,
+        cluster_id: clusterId,
+        token_hash: sha256(token),
+        created_at: now,
+      })
+      .onConflict((oc) =>
+        oc.columns(["user_id", "cluster_id"]).doUpdateSet({ token_hash: sha256(token), created_at: now }),
+      )
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await auditOnCluster(trx, a, scope, { action: "activities.feed.rotate", type: "activity_feed", id: row.id }, {});
   });
   return { url: feedUrl(origin, token) };
 }
