@@ -26,6 +26,7 @@ import { useNotify } from "../../components/Notifier";
 import { PageHeader } from "../../components/PageHeader";
 import { Section } from "../../components/Section";
 import { ActivityDialog, bodyOf, CopyDialog } from "./ActivityDialog";
+import { ActivityAttendancePanels, CheckInLink } from "./CheckInPanels";
 import { RegisterDialog } from "./RegisterDialog";
 import { Registrations } from "./Registrations";
 import {
@@ -240,6 +241,7 @@ export default function ActivityPage() {
             )}
             {manage && (
               <>
+                <CheckInLink activity={a} />
                 <Button startIcon={<EditOutlined />} onClick={() => setDialog("edit")} data-testid="activity-edit">
                   {t("activities.page.edit")}
                 </Button>
@@ -351,6 +353,7 @@ export default function ActivityPage() {
             <Registrations activity={a} />
           </Section>
         )}
+        <ActivityAttendancePanels activity={a} />
       </Box>
       {dialog === "edit" && (
         <ActivityDialog

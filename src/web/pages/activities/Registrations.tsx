@@ -16,6 +16,7 @@ import { useFormat } from "../../app/format";
 import { type Column, DataTable } from "../../components/DataTable";
 import { WithMobileLine } from "../../components/MobileSecondLine";
 import { useNotify } from "../../components/Notifier";
+import { RegistrationAttendanceActions } from "./CheckInPanels";
 import { enc, invalidateActivities, RegistrationStatusChip } from "./shared";
 import type { Activity, Registration } from "./types";
 
@@ -227,6 +228,7 @@ export function Registrations({ activity }: { activity: Activity }) {
               {t("activities.registrations.takeOffer")}
             </Button>
           )}
+          <RegistrationAttendanceActions activity={activity} registration={r} />
           {LIVE.includes(r.status) && (
             <Button size="small" onClick={() => setReason({ r, mode: "cancel" })} data-testid="registration-cancel">
               {t("activities.registrations.cancel")}

@@ -20,6 +20,12 @@ export const activitiesWeb = defineWebModule<typeof messages>()({
   routes: [
     { path: "activities", page: () => import("./ActivitiesPage"), action: "activities.read" },
     { path: "activities/:id", page: () => import("./ActivityPage"), action: "activities.read" },
+    { path: "activities/:id/check-in", page: () => import("./CheckInPage"), action: "activities.manage" },
+    {
+      path: "provinces/:code/beneficiaries",
+      page: () => import("./BeneficiariesProvincePage"),
+      action: "activities.figures.province",
+    },
     { path: "clusters/:id/calendar", page: () => import("./CalendarPage"), action: "activities.read" },
   ],
   nav: [
@@ -39,6 +45,7 @@ export const activitiesWeb = defineWebModule<typeof messages>()({
       wide: true,
       component: () => import("./ActivitiesSection"),
     },
+    { id: "activities-beneficiaries", order: 35, component: () => import("./BeneficiariesSection") },
   ],
   homeCards: [
     {
@@ -49,6 +56,8 @@ export const activitiesWeb = defineWebModule<typeof messages>()({
       component: () => import("./FortnightCard"),
     },
     { id: "activities-mine", order: 35, action: "activities.read", component: () => import("./EnterpriseCard") },
+    { id: "check-ins-today", order: 36, action: "activities.manage", component: () => import("./CheckInCard") },
+    { id: "certificates-due", order: 37, action: "activities.manage", component: () => import("./CertificatesCard") },
   ],
   auditValues: (key, value) => {
     if (key === "kind" && inList(ACTIVITY_KINDS, value)) return tDynamic(`activityKinds.${value}`);
