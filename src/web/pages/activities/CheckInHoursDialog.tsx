@@ -4,20 +4,12 @@ import DialogTitle from "@mui/material/DialogTitle";
 import TextField from "@mui/material/TextField";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { toAsciiDigits } from "../../../core/normalize";
 import { api, errorMessage } from "../../app/api";
 import { useFormat } from "../../app/format";
 import { DialogActionsRow } from "../../components/DialogActionsRow";
 import type { CheckInItem } from "./CheckInPage";
+import { parseHours } from "./CheckInRules";
 import { activityPath, enc } from "./shared";
-
-/** Hours typed with Persian or Latin digits and a Persian or Latin decimal mark; NaN when not a number of hours. */
-export function parseHours(text: string): number {
-  const s = toAsciiDigits(text).trim().replace(/[٫/,]/g, ".");
-  if (!/^\d{1,2}(\.\d{1,2})?$/.test(s)) return Number.NaN;
-  const n = Number(s);
-  return n >= 0 && n <= 24 ? n : Number.NaN;
-}
 
 /** The hours a checked-in person attended this session (they left early, came late). */
 export function CheckInHoursDialog({

@@ -29,6 +29,7 @@ import { useDebounced } from "../../components/useDebounced";
 import { useQueryParams } from "../../components/useQueryParams";
 import NotFoundPage from "../notfound/NotFoundPage";
 import { CheckInHoursDialog } from "./CheckInHoursDialog";
+import { defaultSession } from "./CheckInRules";
 import { CheckInScanner } from "./CheckInScanner";
 import { CheckInWalkInDialog } from "./CheckInWalkInDialog";
 import { activityPath, enc, useActivity } from "./shared";
@@ -54,15 +55,6 @@ export function invalidateCheckIns(qc: QueryClient, activityId: string): Promise
       );
     },
   });
-}
-
-/** The session to open with: today's, else the next one, else the last. */
-export function defaultSession(sessions: readonly ActivitySession[], today = todayIso()): ActivitySession | undefined {
-  return (
-    sessions.find((s) => s.startsOn === today) ??
-    sessions.find((s) => s.startsOn > today) ??
-    sessions[sessions.length - 1]
-  );
 }
 
 function useSessionLabel() {
@@ -220,7 +212,9 @@ function CheckInBody({ activity }: { activity: Activity }) {
   const sessions = activity.sessions;
   const asked = params.get("session");
   const sessionId =
-    sessions.length === 0 ? null : ((sessions.find((s) => s.id === asked) ?? defaultSession(sessions))?.id ?? null);
+    sessions.length === 0
+      ? null
+      : ((sessions.find((s) => s.id === asked) ?? defaultSession(sessions, todayIso()))?.id ?? null);
   const path = checkInListPath(activity.id);
   const listQuery = { session: sessionId ?? undefined, q: query || undefined, page, pageSize: PAGE_SIZE };
   const list = useQuery({

@@ -17,8 +17,8 @@ import { ApiError, api, errorMessage } from "../../app/api";
 import { DialogActionsRow } from "../../components/DialogActionsRow";
 import { EnterprisePicker } from "../../components/pickers";
 import { RemoteAutocomplete } from "../../components/RemoteAutocomplete";
-import { parseHours } from "./CheckInHoursDialog";
 import type { CheckInItem } from "./CheckInPage";
+import { parseHours } from "./CheckInRules";
 import { activityPath } from "./shared";
 import type { Activity } from "./types";
 
