@@ -287,3 +287,161 @@ export const ActivityYearExportQuery = z.strictObject({ year: queryInt(1300, 149
 
 /** DELETE /activities/:id/attachments/:attachmentId. */
 export const ActivityAttachmentParams = z.strictObject({ id: Id, attachmentId: Id });
+
+// ----------------------------------------------------------------- attendance, tickets, certificates (H1a)
+
+/** Hours attended in one check-in: up to a day, in quarter hours or finer. */
+const AttendedHours = z.number().min(0).max(24);
+/** A session of the activity; null or absent: an activity without sessions. */
+const SessionRef = Id.nullish();
+
+/** GET /activities/:id/check-in?session=&q=&page=&pageSize=. */
+export const CheckInListQuery = z.strictObject({
+  session: Id.optional(),
+  /** Part of the name (compared in normalised Persian) or of the mobile number (any digits). */
+  q: z.string().trim().max(100).optional(),
+  page: queryInt(1, 100_000).default(1),
+  pageSize: queryInt(1, 200).default(50),
+});
+
+export const CheckInRow = z.object({
+  registrationId: z.string(),
+  name: z.string(),
+  mobile: z.string().nullable(),
+  enterpriseName: z.string().nullable(),
+  checkedIn: z.boolean(),
+  /** Hours attended in this session (null: not checked in). */
+  hours: z.number().nullable(),
+  walkIn: z.boolean(),
+  checkedInAt: z.string().nullable(),
+});
+
+export const CheckInListOut = z.object({
+  items: z.array(CheckInRow),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+  counts: z.object({ registered: z.number(), checkedIn: z.number(), walkIns: z.number() }),
+});
+
+/** The ticket's private code: what its QR code holds. */
+export const CheckinCode = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9_-]{20,64}$/);
+
+/** POST /activities/:id/check-ins: by the registration's id or by the code scanned from the ticket, not both. */
+export const CheckInInput = z
+  .strictObject({
+    registrationId: Id.optional(),
+    code: CheckinCode.optional(),
+    sessionId: SessionRef,
+    hours: AttendedHours.optional(),
+  })
+  .refine((v) => (v.registrationId === undefined) !== (v.code === undefined), {
+    message: "Give registrationId or code, one of them.",
+    path: ["registrationId"],
+  });
+
+/** PATCH /activities/:id/check-ins/:registrationId: the hours attended of a check-in. */
+export const CheckInUpdateInput = z.strictObject({ sessionId: SessionRef, hours: AttendedHours });
+
+export const CheckInParams = z.strictObject({ id: Id, registrationId: Id });
+/** DELETE /activities/:id/check-ins/:registrationId?session=. */
+export const CheckInUndoQuery = z.strictObject({ session: Id.optional() });
+
+/** POST /activities/:id/walk-ins: a person of the directory, or a free name and mobile (and their enterprise). */
+export const WalkInInput = z
+  .strictObject({
+    sessionId: SessionRef,
+    personId: Id.optional(),
+    name: PersonName.optional(),
+    mobile: z
+      .string()
+      .regex(/^09\d{9}$/)
+      .optional(),
+    enterpriseId: Id.optional(),
+    hours: AttendedHours.optional(),
+  })
+  .refine((v) => (v.personId ? !v.name && !v.mobile && !v.enterpriseId : !!v.name && !!v.mobile), {
+    message: "Give personId, or name and mobile.",
+    path: ["personId"],
+  });
+
+export const TicketOut = z.object({
+  code: z.string(),
+  /** The QR code of `code`, an SVG document. */
+  qrSvg: z.string(),
+  activityTitle: z.string(),
+  name: z.string(),
+  startDate: z.string(),
+  endDate: z.string(),
+  place: z.string().nullable(),
+  status: RegistrationStatusSchema,
+});
+
+export const Signatory = z.strictObject({ name: PersonName, title: z.string().trim().min(1).max(200) });
+/** GET/PUT /activities/:id/certificate-settings: a training's attendance rule and who signs its certificates. */
+export const CertificateSettings = z.strictObject({
+  /** Share of the training's hours a person must attend for a certificate. */
+  minAttendancePercent: z.number().int().min(1).max(100),
+  signatories: z.array(Signatory).min(1).max(3),
+});
+
+export const CertificateRef = z.object({
+  id: z.string(),
+  code: z.string(),
+  issuedAt: z.string(),
+  mailedAt: z.string().nullable(),
+});
+
+export const CertificateListQuery = z.strictObject({
+  page: queryInt(1, 100_000).default(1),
+  pageSize: queryInt(1, 200).default(50),
+});
+
+export const CertificatesOut = z.object({
+  settings: CertificateSettings.nullable(),
+  /** Hours a person must attend: the rule's share of the training's hours. */
+  hoursRequired: z.number(),
+  items: z.array(
+    z.object({
+      registrationId: z.string(),
+      name: z.string(),
+      hoursAttended: z.number(),
+      eligible: z.boolean(),
+      certificate: CertificateRef.nullable(),
+    }),
+  ),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});
+
+/** POST /activities/:id/certificates: the given registrations, or all who met the rule; mailed when `mail`. */
+export const CertificateIssueInput = z
+  .strictObject({
+    registrationIds: z.array(Id).min(1).max(500).optional(),
+    allEligible: z.boolean().optional(),
+    mail: z.boolean().default(false),
+  })
+  .refine((v) => (v.registrationIds !== undefined) !== (v.allEligible === true), {
+    message: "Give registrationIds, or allEligible: true.",
+    path: ["registrationIds"],
+  });
+
+export const CertificateIssueOut = z.object({
+  issued: z.array(z.object({ id: z.string(), registrationId: z.string(), code: z.string(), issuedAt: z.string() })),
+});
+
+/** GET /public/certificates/:code: as typed from the paper (spaces, dashes, lower case, Persian digits allowed). */
+export const CertificateCodeParams = z.strictObject({ code: z.string().max(60) });
+
+export const CertificateVerifyOut = z.object({
+  holder: z.string(),
+  activityTitle: z.string(),
+  clusterName: z.string(),
+  hours: z.number(),
+  /** The day it was issued (ISO date). */
+  issuedOn: z.string(),
+});

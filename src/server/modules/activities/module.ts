@@ -3,6 +3,7 @@ import { activityScope } from "./files";
 import { offerExpiryJob } from "./jobs";
 import * as m0026 from "./migrations/0026_activities";
 import * as m0027 from "./migrations/0027_activities_registrations";
+import * as m0028 from "./migrations/0028_activities_attendance";
 import * as m0031 from "./migrations/0031_activities_feeds";
 import { activitiesRoutes } from "./routes";
 
@@ -31,6 +32,12 @@ export const activitiesModule = defineModule({
     "registration_not_live",
     "registration_not_offered",
     "registration_not_pending",
+    "not_registered",
+    "not_checked_in",
+    "not_training",
+    "certificate_settings_required",
+    "attendance_rule_not_met",
+    "certificate_not_found",
   ],
   auditActions: [
     "activities.activity.create",
@@ -43,10 +50,17 @@ export const activitiesModule = defineModule({
     "activities.registration.accept_offer",
     "activities.registration.offer_expire",
     "activities.registration.decide",
+    "activities.attendance.check_in",
+    "activities.attendance.update",
+    "activities.attendance.undo",
+    "activities.attendance.walk_in",
+    "activities.certificate.settings",
+    "activities.certificate.issue",
+    "activities.certificate.mail",
     "activities.feed.rotate",
     "activities.attachment.remove",
   ],
-  mailTemplates: ["activity_seat_offered"],
+  mailTemplates: ["activity_seat_offered", "activity_certificate"],
   attachmentOwners: {
     // Photos of the event and its documents: programme, slides, the list of attendees, the report.
     activity: { scope: activityScope, read: "activities.read", write: "activities.manage" },
@@ -55,6 +69,7 @@ export const activitiesModule = defineModule({
   migrations: {
     "0026_activities": m0026,
     "0027_activities_registrations": m0027,
+    "0028_activities_attendance": m0028,
     "0031_activities_feeds": m0031,
   },
 });

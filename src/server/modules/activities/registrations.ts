@@ -31,6 +31,7 @@ import { isUniqueViolation } from "../applications/shared";
 import { auditOnCluster as audit } from "../audit/service";
 import { notify, queueMail } from "../notifications/service";
 import { personVisible } from "./activities";
+import { newCheckinCode } from "./checkin-code";
 import { offerExpiryJob } from "./jobs";
 import type { ActivitiesTable, ActivityRegistrationsTable } from "./migrations/tables";
 
@@ -383,6 +384,7 @@ export async function register(
             registered_by: a.via === "system" ? null : a.userId,
             created_at: now,
             updated_at: now,
+            checkin_code: newCheckinCode(),
           })
           .execute();
       } catch (err) {

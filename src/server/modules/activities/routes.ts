@@ -26,6 +26,7 @@ import {
   removeActivity,
   updateActivity,
 } from "./activities";
+import { attendanceRoutes } from "./attendance-routes";
 import { acceptOffer, cancelRegistration, decideRegistration, listRegistrations, register } from "./registrations";
 import { sharingRoutes } from "./sharing-routes";
 
@@ -39,6 +40,7 @@ const RULES =
 
 export const activitiesRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(sharingRoutes);
+  await app.register(attendanceRoutes);
   app.get(
     "/activities",
     {

@@ -64,6 +64,10 @@ export interface ActivityRegistrationsTable {
   registered_by: string | null;
   created_at: string;
   updated_at: string;
+  /** The ticket's private token and QR payload (0028); set on every insert. */
+  checkin_code: string;
+  /** 1: added at the door by the manager, past the capacity (0028). */
+  walk_in: Generated<number>;
 }
 
 declare module "../../../db/schema" {
@@ -87,5 +91,49 @@ export interface ActivityFeedsTable {
 declare module "../../../db/schema" {
   interface DB {
     activity_feeds: ActivityFeedsTable;
+  }
+}
+
+// 0028_activities_attendance: attendance, tickets' codes and certificates.
+export interface ActivityAttendancesTable {
+  id: string;
+  activity_id: string;
+  cluster_id: string;
+  registration_id: string;
+  /** Null when the activity has no sessions. */
+  session_id: string | null;
+  hours: number;
+  /** 1: the person was added at the door by the manager. */
+  walk_in: Generated<number>;
+  checked_in_at: string;
+  checked_in_by: string | null;
+}
+export interface ActivityCertificateSettingsTable {
+  activity_id: string;
+  cluster_id: string;
+  min_attendance_percent: number;
+  /** JSON: [{ name, title }]. */
+  signatories: string;
+  updated_at: string;
+}
+export interface ActivityCertificatesTable {
+  id: string;
+  activity_id: string;
+  cluster_id: string;
+  registration_id: string;
+  /** 10 Crockford base32 characters, stored without the dash it is shown with. */
+  code: string;
+  holder_name: string;
+  hours: number;
+  issued_at: string;
+  issued_by: string | null;
+  mailed_at: string | null;
+}
+
+declare module "../../../db/schema" {
+  interface DB {
+    activity_attendances: ActivityAttendancesTable;
+    activity_certificate_settings: ActivityCertificateSettingsTable;
+    activity_certificates: ActivityCertificatesTable;
   }
 }
