@@ -336,7 +336,7 @@ export const CheckInInput = z
     registrationId: Id.optional(),
     code: CheckinCode.optional(),
     sessionId: SessionRef,
-    hours: AttendedHours.optional(),
+    hours: AttendedHours.nullish(),
   })
   .refine((v) => (v.registrationId === undefined) !== (v.code === undefined), {
     message: "Give registrationId or code, one of them.",
@@ -361,7 +361,7 @@ export const WalkInInput = z
       .regex(/^09\d{9}$/)
       .optional(),
     enterpriseId: Id.optional(),
-    hours: AttendedHours.optional(),
+    hours: AttendedHours.nullish(),
   })
   .refine((v) => (v.personId ? !v.name && !v.mobile && !v.enterpriseId : !!v.name && !!v.mobile), {
     message: "Give personId, or name and mobile.",
