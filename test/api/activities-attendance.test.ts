@@ -422,4 +422,38 @@ describeEngines("activities: check-in, walk-ins, tickets and certificates", (env
     expectProblem(await anon.get("/api/v1/public/certificates/ZZZZZ-ZZZZZ"), 404, "certificate_not_found");
     expectProblem(await anon.get("/api/v1/public/certificates/not-a-code"), 404, "certificate_not_found");
   });
+
+  it("five scans of the same ticket at once write one check-in, and two issuing at once one certificate", async () => {
+    const { cluster, manager, people } = await setup(env());
+    const act = await create(manager, cluster.id, training({ details: { hours: 4, mode: "in_person" } }));
+    const base = `/api/v1/activities/${act.id}`;
+    const [zahra] = (await registerAll(manager, act.id, [people[0]!])) as [string];
+    const code = (await manager.get<{ code: string }>(`/api/v1/registrations/${zahra}/ticket`)).body.code;
+    const scans = await Promise.all(Array.from({ length: 5 }, () => manager.post<Row>(`${base}/check-ins`, { code })));
+    expect(scans.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 201]);
+    expect(new Set(scans.map((r) => r.body.checkedInAt)).size).toBe(1);
+    const rows = await env()
+      .database.db.selectFrom("activity_attendances")
+      .select("id")
+      .where("registration_id", "=", zahra)
+      .execute();
+    expect(rows).toHaveLength(1);
+    const audited = await env()
+      .database.db.selectFrom("audit_log")
+      .select("id")
+      .where("action", "=", "activities.attendance.check_in")
+      .where("target_id", "=", zahra)
+      .execute();
+    expect(audited).toHaveLength(1);
+
+    await manager.req("PUT", `${base}/certificate-settings`, {
+      minAttendancePercent: 100,
+      signatories: [{ name: "مریم احمدی", title: "مدیر خوشه" }],
+    });
+    const issuing = await Promise.all(
+      [0, 1].map(() => manager.post<{ issued: unknown[] }>(`${base}/certificates`, { allEligible: true })),
+    );
+    expect(issuing.map((r) => r.status)).toEqual([200, 200]);
+    expect(issuing.flatMap((r) => r.body.issued)).toHaveLength(1);
+  });
 });

@@ -14,8 +14,9 @@ import {
   TRAINING_MODES,
 } from "../activities";
 import { COST_SHARES } from "../planning";
+import { MobileNumber } from "./applications";
 import { AttachmentOut } from "./attachments";
-import { Id, IsoDate, Paging, PersonName, ProvinceCode, pageOf, QueryBool, queryInt } from "./common";
+import { Email, Id, IsoDate, Paging, PersonName, ProvinceCode, pageOf, QueryBool, queryInt } from "./common";
 
 const Title = z.string().trim().min(1).max(300);
 const LongText = z.string().trim().max(10_000);
@@ -263,6 +264,10 @@ export const RegistrationOut = z.object({
   offeredUntil: z.string().nullable(),
   /** The place on the waiting list (lower first). */
   position: z.number().nullable(),
+  /** A public registrant's own e-mail. */
+  email: z.string().nullable(),
+  /** A public registrant's answers to the form's questions, by question id (null: none asked). */
+  answers: z.record(z.string(), z.string()).nullable(),
   createdAt: z.string(),
 });
 export const RegistrationsOut = pageOf(RegistrationOut);
@@ -444,4 +449,96 @@ export const CertificateVerifyOut = z.object({
   hours: z.number(),
   /** The day it was issued (ISO date). */
   issuedOn: z.string(),
+});
+
+// ----------------------------------------------------------------- public registration link (H2a)
+
+export const PUBLIC_QUESTION_KINDS = ["text", "number", "choice"] as const;
+export const PublicQuestionKindSchema = z.enum(PUBLIC_QUESTION_KINDS);
+/** A question's id: given back to keep its answers when the form is edited, else one is made. */
+const QuestionId = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/);
+
+export const PublicQuestionInput = z.strictObject({
+  id: QuestionId.optional(),
+  label: z.string().trim().min(1).max(300),
+  kind: PublicQuestionKindSchema,
+  /** A choice's options (at least one); ignored for the other kinds. */
+  options: z.array(z.string().trim().min(1).max(200)).max(30).optional(),
+  required: z.boolean(),
+});
+
+/** PUT /activities/:id/public-registration: the link open or closed, and the form's questions. */
+export const PublicRegistrationSettingsInput = z.strictObject({
+  open: z.boolean(),
+  questions: z.array(PublicQuestionInput).max(20),
+});
+
+export const PublicQuestion = z.object({
+  id: z.string(),
+  label: z.string(),
+  kind: PublicQuestionKindSchema,
+  options: z.array(z.string()),
+  required: z.boolean(),
+});
+
+/** The public link's settings; `token` and `url` are null until the link is first set up. */
+export const PublicRegistrationSettings = z.object({
+  open: z.boolean(),
+  token: z.string().nullable(),
+  url: z.string().nullable(),
+  questions: z.array(PublicQuestion),
+});
+
+/** A public link's or a status page's private token: 32 random bytes, base64url. */
+export const PublicTokenParams = z.strictObject({ token: z.string().regex(/^[A-Za-z0-9_-]{43}$/) });
+
+/** GET /public/activities/:token: what the public form shows. */
+export const PublicActivityOut = z.object({
+  title: z.string(),
+  clusterName: z.string(),
+  kind: ActivityKindSchema,
+  description: z.string().nullable(),
+  startDate: z.string(),
+  endDate: z.string(),
+  place: z.string().nullable(),
+  online: z.boolean(),
+  /** Seats left for the whole activity (null: no limit). */
+  seatsLeft: z.number().nullable(),
+  /** True when no seat is left: a new registration joins the waiting list. */
+  waitingList: z.boolean(),
+  questions: z.array(PublicQuestion),
+});
+
+/** POST /public/activities/:token/registrations: the registrant and the answers by question id. */
+export const PublicRegistrantInput = z.strictObject({
+  name: PersonName,
+  mobile: MobileNumber,
+  email: Email.nullish(),
+  enterpriseName: z.string().trim().max(200).nullish(),
+  answers: z.record(QuestionId, z.string().trim().max(2000)).default({}),
+});
+
+export const PublicRegistrationReceipt = z.object({
+  status: RegistrationStatusSchema,
+  /** The private key of the status page, /registration#<statusToken>. */
+  statusToken: z.string(),
+});
+
+/** GET /public/registrations/:token: the registrant's status page. */
+export const PublicRegistrationStatusOut = z.object({
+  activityTitle: z.string(),
+  clusterName: z.string(),
+  startDate: z.string(),
+  endDate: z.string(),
+  place: z.string().nullable(),
+  online: z.boolean(),
+  /** The online meeting's link, once the seat is the registrant's. */
+  onlineLink: z.string().nullable(),
+  name: z.string(),
+  status: RegistrationStatusSchema,
+  /** The place in the waiting line (1: next), while waiting. */
+  position: z.number().nullable(),
+  offeredUntil: z.string().nullable(),
+  /** The ticket with its QR code, while accepted. */
+  ticket: TicketOut.nullable(),
 });

@@ -41,6 +41,7 @@ import { auditOnCluster as audit } from "../audit/service";
 import { membershipsOf, scopesOf } from "../members/shared";
 import { filesOfActivity } from "./files";
 import type { ActivitiesTable, ActivitySessionsTable } from "./migrations/tables";
+import { offerFreeSeats } from "./registrations";
 
 export type ActivityDto = z.infer<typeof ActivityOut>;
 type ActivityRow = Selectable<ActivitiesTable>;
@@ -570,6 +571,8 @@ export async function updateActivity(
       { action: "activities.activity.update", type: "activity", id },
       { title: cols.title, changes, sharesChanged },
     );
+    // A raised capacity (the activity's or a session's) offers its new seats to those waiting, in order.
+    await offerFreeSeats(trx, deps, a, id);
   });
   return getActivity(deps, actor, id);
 }

@@ -4,6 +4,7 @@ import { offerExpiryJob } from "./jobs";
 import * as m0026 from "./migrations/0026_activities";
 import * as m0027 from "./migrations/0027_activities_registrations";
 import * as m0028 from "./migrations/0028_activities_attendance";
+import * as m0030 from "./migrations/0030_activities_public_registration";
 import * as m0031 from "./migrations/0031_activities_feeds";
 import { activitiesRoutes } from "./routes";
 
@@ -38,6 +39,14 @@ export const activitiesModule = defineModule({
     "certificate_settings_required",
     "attendance_rule_not_met",
     "certificate_not_found",
+    "public_registration_closed",
+    "registration_status_unknown",
+    "answer_required",
+    "answer_not_number",
+    "answer_not_option",
+    "unknown_question",
+    "question_options_required",
+    "question_id_duplicate",
   ],
   auditActions: [
     "activities.activity.create",
@@ -59,8 +68,9 @@ export const activitiesModule = defineModule({
     "activities.certificate.mail",
     "activities.feed.rotate",
     "activities.attachment.remove",
+    "activities.public_registration.update",
   ],
-  mailTemplates: ["activity_seat_offered", "activity_certificate"],
+  mailTemplates: ["activity_seat_offered", "activity_certificate", "activity_registration_confirmed"],
   attachmentOwners: {
     // Photos of the event and its documents: programme, slides, the list of attendees, the report.
     activity: { scope: activityScope, read: "activities.read", write: "activities.manage" },
@@ -70,6 +80,7 @@ export const activitiesModule = defineModule({
     "0026_activities": m0026,
     "0027_activities_registrations": m0027,
     "0028_activities_attendance": m0028,
+    "0030_activities_public_registration": m0030,
     "0031_activities_feeds": m0031,
   },
 });

@@ -13,6 +13,7 @@
 import { randomUUID } from "node:crypto";
 import { type Kysely, type Selectable, sql } from "kysely";
 import type { z } from "zod";
+import { isoToJalali, isoToJalaliFa } from "../../../core/jalali";
 import { type Actor, can, SYSTEM_ACTOR } from "../../../core/permissions";
 import type {
   RegistrationBatchOut,
@@ -24,11 +25,12 @@ import type {
 import { type Deps, nowIso } from "../../context";
 import type { DB } from "../../db/schema";
 import { AppError, badRequest, conflict, fieldError, forbidden } from "../../errors";
+import type { Lang } from "../../i18n";
 import { enqueue } from "../../jobs/queue";
 import { authorizeRecord, found } from "../../services/load";
 import { paginate } from "../../services/paginate";
 import { isUniqueViolation } from "../applications/shared";
-import { auditOnCluster as audit } from "../audit/service";
+import { auditOnCluster as audit, writeAudit } from "../audit/service";
 import { notify, queueMail } from "../notifications/service";
 import { personVisible } from "./activities";
 import { newCheckinCode } from "./checkin-code";
@@ -58,11 +60,27 @@ function toRegistration(r: RegRow): RegistrationDto {
     reason: r.reason,
     offeredUntil: r.offered_until,
     position: r.position === null ? null : Number(r.position),
+    email: r.email,
+    answers: r.answers === null ? null : (JSON.parse(r.answers) as Record<string, string>),
     createdAt: r.created_at,
   };
 }
 
-const scopeOf = (r: ActivityRow): ClusterScope => ({ provinceCode: r.province_code, clusterId: r.cluster_id });
+export const scopeOf = (r: ActivityRow): ClusterScope => ({ provinceCode: r.province_code, clusterId: r.cluster_id });
+
+type AuditTarget = Parameters<typeof audit>[3];
+/** The audit row of a registration's change, by a signed-in actor or (null) the registrant on the public pages. */
+function auditAs(trx: Kysely<DB>, a: Actor | null, scope: ClusterScope, target: AuditTarget, summary: object) {
+  if (a) return audit(trx, a, scope, target, { ...summary });
+  return writeAudit(trx, null, {
+    action: target.action,
+    targetType: target.type,
+    targetId: target.id,
+    provinceCode: scope.provinceCode,
+    clusterId: scope.clusterId,
+    summary: { ...summary, public: true },
+  });
+}
 
 /** The enterprises whose users the actor is, in the cluster. */
 function ownEnterprises(a: Actor, clusterId: string): Set<string> {
@@ -167,7 +185,7 @@ const seatOf = (r: RegRow): SeatTarget => ({ activityId: r.activity_id, sessionI
 async function passSeatOn(
   trx: Kysely<DB>,
   deps: Deps,
-  a: Actor,
+  a: Actor | null,
   activity: ActivityRow,
   seat: SeatTarget,
   now: Date,
@@ -201,7 +219,7 @@ async function passSeatOn(
       },
     );
     await tellOffered(trx, deps, activity, next, until);
-    await audit(
+    await auditAs(
       trx,
       a,
       scopeOf(activity),
@@ -214,25 +232,126 @@ async function passSeatOn(
   return null;
 }
 
-/** The offer in the app and by mail, to the user who registered the person. */
-async function tellOffered(trx: Kysely<DB>, deps: Deps, activity: ActivityRow, reg: RegRow, until: string) {
-  if (!reg.registered_by) return;
-  const user = await trx
-    .selectFrom("users")
-    .select(["id", "email", "locale", "active"])
-    .where("id", "=", reg.registered_by)
-    .executeTakeFirst();
-  if (!user || Number(user.active) !== 1) return;
-  const link = `/activities/${activity.id}`;
+/** What the mails and notifications of a registration need of it. */
+type Told = Pick<RegRow, "id" | "name" | "person_id" | "registered_by" | "email" | "lang" | "status_token">;
+
+/** The status page of a public registrant (the token in the fragment, never sent to a server). */
+export const registrationStatusLink = (origin: string, token: string) => `${origin}/registration#${token}`;
+
+/**
+ * Whom to tell about a registration: the user who registered the person, in
+ * the app, and by mail the person's own address when the directory or the
+ * public form has one, else that user. Public registrants' links go to their
+ * status page, the others' to the activity in the app.
+ */
+async function recipientsOf(trx: Kysely<DB>, deps: Deps, activity: ActivityRow, reg: Told) {
+  const user = reg.registered_by
+    ? await trx
+        .selectFrom("users")
+        .select(["id", "email", "locale", "active"])
+        .where("id", "=", reg.registered_by)
+        .executeTakeFirst()
+    : undefined;
+  const live = user && Number(user.active) === 1 ? user : null;
+  const own = reg.person_id
+    ? ((await trx.selectFrom("actors").select("email").where("id", "=", reg.person_id).executeTakeFirst())?.email ??
+      null)
+    : reg.email;
+  const lang: Lang = (live ? live.locale : reg.lang) === "en" ? "en" : "fa";
+  const origin = deps.config.publicUrl ?? "";
+  const appLink = `/activities/${activity.id}`;
+  return {
+    user: live,
+    appLink,
+    mail: own || live?.email ? { to: (own || live?.email) as string, lang } : null,
+    mailLink: reg.status_token ? registrationStatusLink(origin, reg.status_token) : `${origin}${appLink}`,
+  };
+}
+
+/** The offer in the app (to whoever registered the person) and by mail (to the person when known). */
+async function tellOffered(trx: Kysely<DB>, deps: Deps, activity: ActivityRow, reg: Told, until: string) {
+  const to = await recipientsOf(trx, deps, activity, reg);
   const params = { activity: activity.title, name: reg.name, until: until.slice(0, 16).replace("T", " ") };
-  await notify(trx, user.id, "activity_seat_offered", params, link);
-  await queueMail(trx, deps, {
-    to: user.email,
-    lang: user.locale === "en" ? "en" : "fa",
-    template: "activity_seat_offered",
-    params: { ...params, link: `${deps.config.publicUrl ?? ""}${link}` },
-    provinceCode: activity.province_code,
-  });
+  if (to.user) await notify(trx, to.user.id, "activity_seat_offered", params, to.appLink);
+  if (to.mail) {
+    await queueMail(trx, deps, {
+      to: to.mail.to,
+      lang: to.mail.lang,
+      template: "activity_seat_offered",
+      params: { ...params, link: to.mailLink },
+      provinceCode: activity.province_code,
+    });
+  }
+}
+
+/** An activity's days and place as a mail says them, in the mail's language. */
+function whenAndWhere(activity: ActivityRow, lang: Lang) {
+  const day = (iso: string) => (lang === "fa" ? isoToJalaliFa(iso) : (isoToJalali(iso) ?? iso));
+  const dates =
+    activity.start_date === activity.end_date
+      ? day(activity.start_date)
+      : `${day(activity.start_date)} – ${day(activity.end_date)}`;
+  const where = [activity.place, Number(activity.online) === 1 ? activity.online_link : null].filter(Boolean);
+  return { dates, where: where.length > 0 ? where.join(" · ") : "—" };
+}
+
+/**
+ * The registration is accepted (registered on a free seat, accepted by the
+ * manager, an offer taken): in the app to whoever registered the person, by
+ * mail with the days, the place or link and the status page's link.
+ */
+async function tellConfirmed(trx: Kysely<DB>, deps: Deps, activity: ActivityRow, reg: Told) {
+  const to = await recipientsOf(trx, deps, activity, reg);
+  const params = { activity: activity.title, name: reg.name };
+  if (to.user) await notify(trx, to.user.id, "activity_registration_confirmed", params, to.appLink);
+  if (to.mail) {
+    await queueMail(trx, deps, {
+      to: to.mail.to,
+      lang: to.mail.lang,
+      template: "activity_registration_confirmed",
+      params: { ...params, ...whenAndWhere(activity, to.mail.lang), link: to.mailLink },
+      provinceCode: activity.province_code,
+    });
+  }
+}
+
+/**
+ * Seats that are free while people wait (the capacity of the activity or a
+ * session was raised) are offered in waiting order, one per seat, as a seat
+ * given back is: each is taken for the offer, and passSeatOn frees it again
+ * when nobody is left waiting. Nothing for an activity no longer planned.
+ */
+export async function offerFreeSeats(trx: Kysely<DB>, deps: Deps, a: Actor, activityId: string): Promise<number> {
+  const activity = await trx.selectFrom("activities").selectAll().where("id", "=", activityId).executeTakeFirst();
+  if (activity?.status !== "planned") return 0;
+  const sessions = await trx
+    .selectFrom("activity_sessions")
+    .select("id")
+    .where("activity_id", "=", activityId)
+    .execute();
+  const now = new Date();
+  let offers = 0;
+  for (const sessionId of [null, ...sessions.map((x) => x.id)]) {
+    const seat = { activityId, sessionId };
+    while (await takeSeat(trx, seat)) {
+      if (!(await passSeatOn(trx, deps, a, activity, seat, now))) break;
+      offers++;
+    }
+  }
+  return offers;
+}
+
+/** The place of a waiting registration in its line (1: next), counted on the (activity, status, position) index. */
+export async function waitingPlace(db: Kysely<DB>, reg: RegRow): Promise<number | null> {
+  if (reg.status !== "waitlisted" || reg.position === null) return null;
+  let q = db
+    .selectFrom("activity_registrations")
+    .select((eb) => eb.fn.countAll<number | string>().as("n"))
+    .where("activity_id", "=", reg.activity_id)
+    .where("status", "=", "waitlisted")
+    .where("position", "<", reg.position);
+  q = reg.session_id ? q.where("session_id", "=", reg.session_id) : q.where("session_id", "is", null);
+  return Number((await q.executeTakeFirstOrThrow()).n) + 1;
 }
 
 // ----------------------------------------------------------------- reads
@@ -262,6 +381,90 @@ async function loadRegistration(db: Kysely<DB>, id: string): Promise<Registratio
 }
 
 // ----------------------------------------------------------------- writes
+
+/** A new registration: who, and what the public form adds. */
+export type NewRegistration = {
+  personId: string | null;
+  name: string;
+  mobile: string | null;
+  enterpriseId: string | null;
+  email?: string | null;
+  enterpriseName?: string | null;
+  answers?: string | null;
+  lang?: Lang | null;
+  statusToken?: string | null;
+};
+
+/**
+ * Places one registration of a live activity: pending on a moderated
+ * activity, else a seat while one is left (confirmed at once), else the next
+ * place on the waiting list. The caller has checked the person is not
+ * registered yet; the unique indexes refuse a duplicate that raced it.
+ */
+export async function placeRegistration(
+  trx: Kysely<DB>,
+  deps: Deps,
+  a: Actor,
+  row: ActivityRow,
+  sessionId: string | null,
+  e: NewRegistration,
+  now: string,
+): Promise<{ id: string; status: string; position: number | null }> {
+  const activityId = row.id;
+  const seat = { activityId, sessionId };
+  let status: string;
+  let position: number | null = null;
+  if (Number(row.moderated) === 1) status = "pending";
+  else if (await takeSeat(trx, seat)) status = "accepted";
+  else {
+    status = "waitlisted";
+    position = await nextPosition(trx, seat);
+  }
+  const id = randomUUID();
+  const told = {
+    id,
+    name: e.name,
+    person_id: e.personId,
+    registered_by: a.via === "system" ? null : a.userId,
+    email: e.email ?? null,
+    lang: e.lang ?? null,
+    status_token: e.statusToken ?? null,
+  };
+  try {
+    await trx
+      .insertInto("activity_registrations")
+      .values({
+        id,
+        activity_id: activityId,
+        cluster_id: row.cluster_id,
+        session_id: sessionId,
+        person_id: e.personId,
+        name: e.name,
+        mobile: e.mobile,
+        enterprise_id: e.enterpriseId,
+        status,
+        reason: null,
+        offered_until: null,
+        position,
+        registered_by: a.via === "system" ? null : a.userId,
+        created_at: now,
+        updated_at: now,
+        checkin_code: newCheckinCode(),
+        email: told.email,
+        enterprise_name: e.enterpriseName ?? null,
+        answers: e.answers ?? null,
+        lang: told.lang,
+        status_token: told.status_token,
+      })
+      .execute();
+  } catch (err) {
+    // Registered by another request at the same moment.
+    if (isUniqueViolation(err)) throw conflict("already_registered");
+    throw err;
+  }
+  if (status === "accepted") await tellConfirmed(trx, deps, row, told);
+  return { id, status, position };
+}
 
 /**
  * Registers people for the activity (or one session): a manager anyone of
@@ -353,45 +556,9 @@ export async function register(
     }
 
     const now = nowIso();
-    const seat = { activityId, sessionId };
     const out: string[] = [];
     for (const e of entries) {
-      let status: string;
-      let position: number | null = null;
-      if (Number(row.moderated) === 1) status = "pending";
-      else if (await takeSeat(trx, seat)) status = "accepted";
-      else {
-        status = "waitlisted";
-        position = await nextPosition(trx, seat);
-      }
-      const id = randomUUID();
-      try {
-        await trx
-          .insertInto("activity_registrations")
-          .values({
-            id,
-            activity_id: activityId,
-            cluster_id: row.cluster_id,
-            session_id: sessionId,
-            person_id: e.personId,
-            name: e.name,
-            mobile: e.mobile,
-            enterprise_id: e.enterpriseId,
-            status,
-            reason: null,
-            offered_until: null,
-            position,
-            registered_by: a.via === "system" ? null : a.userId,
-            created_at: now,
-            updated_at: now,
-            checkin_code: newCheckinCode(),
-          })
-          .execute();
-      } catch (err) {
-        // Registered by another request at the same moment.
-        if (isUniqueViolation(err)) throw conflict("already_registered");
-        throw err;
-      }
+      const { id, status, position } = await placeRegistration(trx, deps, a, row, sessionId, e, now);
       await audit(
         trx,
         a,
@@ -420,52 +587,81 @@ export async function cancelRegistration(
   reason: string | null,
 ): Promise<RegistrationDto> {
   await deps.database.db.transaction().execute(async (trx) => {
-    const { a, reg, row, scope } = await reachRegistration(trx, actor, id);
-    if (!(LIVE as readonly string[]).includes(reg.status)) throw conflict("registration_not_live");
-    const now = new Date();
-    const done = await trx
-      .updateTable("activity_registrations")
-      .set({ status: "cancelled", reason: reason?.trim() || null, offered_until: null, updated_at: now.toISOString() })
-      .where("id", "=", id)
-      .where("status", "=", reg.status)
-      .executeTakeFirst();
-    if (Number(done.numUpdatedRows) !== 1) throw conflict("registration_not_live");
-    const offered = HOLDS_SEAT.has(reg.status) ? await passSeatOn(trx, deps, a, row, seatOf(reg), now) : null;
-    await audit(
-      trx,
-      a,
-      scope,
-      { action: "activities.registration.cancel", type: "activity_registration", id },
-      { activityId: reg.activity_id, name: reg.name, was: reg.status, offeredTo: offered?.id ?? null },
-    );
+    const { a, reg, row } = await reachRegistration(trx, actor, id);
+    await withdraw(trx, deps, a, reg, row, reason);
   });
   return loadRegistration(deps.database.db, id);
+}
+
+/**
+ * The cancellation itself, by the caller who may (a null actor: the
+ * registrant on the status page): the seat it held goes to the next waiting.
+ */
+export async function withdraw(
+  trx: Kysely<DB>,
+  deps: Deps,
+  a: Actor | null,
+  reg: RegRow,
+  row: ActivityRow,
+  reason: string | null,
+): Promise<void> {
+  const id = reg.id;
+  if (!(LIVE as readonly string[]).includes(reg.status)) throw conflict("registration_not_live");
+  const now = new Date();
+  const done = await trx
+    .updateTable("activity_registrations")
+    .set({ status: "cancelled", reason: reason?.trim() || null, offered_until: null, updated_at: now.toISOString() })
+    .where("id", "=", id)
+    .where("status", "=", reg.status)
+    .executeTakeFirst();
+  if (Number(done.numUpdatedRows) !== 1) throw conflict("registration_not_live");
+  const offered = HOLDS_SEAT.has(reg.status) ? await passSeatOn(trx, deps, a, row, seatOf(reg), now) : null;
+  await auditAs(
+    trx,
+    a,
+    scopeOf(row),
+    { action: "activities.registration.cancel", type: "activity_registration", id },
+    { activityId: reg.activity_id, name: reg.name, was: reg.status, offeredTo: offered?.id ?? null },
+  );
 }
 
 /** Takes an offered seat while the offer lasts (400 `offer_expired` after). */
 export async function acceptOffer(deps: Deps, actor: Actor | null, id: string): Promise<RegistrationDto> {
   await deps.database.db.transaction().execute(async (trx) => {
-    const { a, reg, scope } = await reachRegistration(trx, actor, id);
-    if (reg.status !== "offered") throw conflict("registration_not_offered");
-    const now = nowIso();
-    if (!reg.offered_until || reg.offered_until <= now) throw badRequest("offer_expired");
-    const done = await trx
-      .updateTable("activity_registrations")
-      .set({ status: "accepted", offered_until: null, position: null, updated_at: now })
-      .where("id", "=", id)
-      .where("status", "=", "offered")
-      .where("offered_until", ">", now)
-      .executeTakeFirst();
-    if (Number(done.numUpdatedRows) !== 1) throw badRequest("offer_expired");
-    await audit(
-      trx,
-      a,
-      scope,
-      { action: "activities.registration.accept_offer", type: "activity_registration", id },
-      { activityId: reg.activity_id, name: reg.name },
-    );
+    const { a, reg, row } = await reachRegistration(trx, actor, id);
+    await takeOffer(trx, deps, a, reg, row);
   });
   return loadRegistration(deps.database.db, id);
+}
+
+/** Taking the offered seat itself (a null actor: the registrant on the status page), confirmed as any acceptance. */
+export async function takeOffer(
+  trx: Kysely<DB>,
+  deps: Deps,
+  a: Actor | null,
+  reg: RegRow,
+  row: ActivityRow,
+): Promise<void> {
+  const id = reg.id;
+  if (reg.status !== "offered") throw conflict("registration_not_offered");
+  const now = nowIso();
+  if (!reg.offered_until || reg.offered_until <= now) throw badRequest("offer_expired");
+  const done = await trx
+    .updateTable("activity_registrations")
+    .set({ status: "accepted", offered_until: null, position: null, updated_at: now })
+    .where("id", "=", id)
+    .where("status", "=", "offered")
+    .where("offered_until", ">", now)
+    .executeTakeFirst();
+  if (Number(done.numUpdatedRows) !== 1) throw badRequest("offer_expired");
+  await tellConfirmed(trx, deps, row, reg);
+  await auditAs(
+    trx,
+    a,
+    scopeOf(row),
+    { action: "activities.registration.accept_offer", type: "activity_registration", id },
+    { activityId: reg.activity_id, name: reg.name },
+  );
 }
 
 /**
@@ -479,7 +675,7 @@ export async function decideRegistration(
   input: { decision: "accept" | "reject"; reason?: string | null },
 ): Promise<RegistrationDto> {
   await deps.database.db.transaction().execute(async (trx) => {
-    const { a, reg, scope } = await reachRegistration(trx, actor, id, true);
+    const { a, reg, row, scope } = await reachRegistration(trx, actor, id, true);
     if (reg.status !== "pending") throw conflict("registration_not_pending");
     const reason = input.reason?.trim() || null;
     if (input.decision === "reject" && !reason) throw fieldError("reason_required", "reason");
@@ -500,6 +696,7 @@ export async function decideRegistration(
       .executeTakeFirst();
     // Decided by another request first: this one's seat goes back with the rollback.
     if (Number(done.numUpdatedRows) !== 1) throw conflict("registration_not_pending");
+    if (status === "accepted") await tellConfirmed(trx, deps, row, reg);
     await audit(
       trx,
       a,

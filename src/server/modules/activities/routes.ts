@@ -27,6 +27,7 @@ import {
   updateActivity,
 } from "./activities";
 import { attendanceRoutes } from "./attendance-routes";
+import { publicRegistrationRoutes } from "./public-routes";
 import { acceptOffer, cancelRegistration, decideRegistration, listRegistrations, register } from "./registrations";
 import { sharingRoutes } from "./sharing-routes";
 
@@ -41,6 +42,7 @@ const RULES =
 export const activitiesRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(sharingRoutes);
   await app.register(attendanceRoutes);
+  await app.register(publicRegistrationRoutes);
   app.get(
     "/activities",
     {

@@ -41,7 +41,9 @@ export type NotificationKind =
   // planning: a plan was submitted to a council the user sits on (params: plan, cluster).
   | "plan_submitted"
   // activities: a freed seat is offered to someone on the waiting list (params: activity, name, until).
-  | "activity_seat_offered";
+  | "activity_seat_offered"
+  // activities: a registration is accepted: a seat is the person's (params: activity, name).
+  | "activity_registration_confirmed";
 
 export async function notify(
   trx: Kysely<DB>,

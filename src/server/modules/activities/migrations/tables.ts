@@ -34,6 +34,12 @@ export interface ActivitiesTable {
   seats_taken: Generated<number>;
   /** The last waiting-list position given. */
   waitlist_seq: Generated<number>;
+  /** 1: the public registration link takes registrations (0030). */
+  public_open: Generated<number>;
+  /** The public link's random token, kept while the link closes and opens again (0030). */
+  public_token: string | null;
+  /** JSON of the public form's questions: [{ id, label, kind, options, required }] (0030). */
+  public_questions: string | null;
 }
 export interface ActivitySessionsTable {
   id: string;
@@ -68,6 +74,16 @@ export interface ActivityRegistrationsTable {
   checkin_code: string;
   /** 1: added at the door by the manager, past the capacity (0028). */
   walk_in: Generated<number>;
+  /** The public registrant's own e-mail (0030). */
+  email: string | null;
+  /** The enterprise a public registrant named (0030). */
+  enterprise_name: string | null;
+  /** JSON of the public form's answers by question id (0030). */
+  answers: string | null;
+  /** The language the public form was filled in, for its mails (0030). */
+  lang: string | null;
+  /** The private token of a public registrant's status page (0030). */
+  status_token: string | null;
 }
 
 declare module "../../../db/schema" {
