@@ -298,4 +298,105 @@ describeEngines("demo data from the source reports", (env) => {
       .execute();
     expect(bad).toEqual([]);
   });
+  it("carries the reports' activities: tied to the plans' programmes, registered, checked in, done", async () => {
+    const admin = await signedIn(env(), { email: "admin@khooshe.ir", password: "Khooshe1234" });
+    const clusters = (await admin.get<{ items: { id: string; nameFa: string }[] }>("/api/v1/clusters?limit=200")).body
+      .items;
+    const id = (name: string) => clusters.find((c) => c.nameFa === name)!.id;
+    type Brief = {
+      id: string;
+      kind: string;
+      title: string;
+      status: string;
+      programmeId: string | null;
+      startDate: string;
+    };
+    const of = async (name: string) =>
+      (await admin.get<{ items: Brief[]; total: number }>(`/api/v1/activities?clusterId=${id(name)}&limit=200`)).body;
+    const byTitle = (list: Brief[], title: string) => list.find((a) => a.title === title)!;
+
+    const qom = await of("خوشه پوشاک قم");
+    expect(qom.total).toBe(9);
+    const study = await admin.get<{ details: { countries: string[] }; programmeTitle: string; status: string }>(
+      `/api/v1/activities/${byTitle(qom.items, "مطالعه بازار پوشاک کشورهای پیشرو: چین، بنگلادش و ترکیه").id}`,
+    );
+    expect(study.body).toMatchObject({
+      details: { countries: ["CN", "BD", "TR"] },
+      programmeTitle: "مطالعه بازار پوشاک چین، بنگلادش و ترکیه",
+      status: "done",
+    });
+    expect(byTitle(qom.items, "تور خارجی بازدید از اکسپو ۲۰۲۰ دبی")).toMatchObject({ kind: "tour", status: "done" });
+    expect(byTitle(qom.items, "نخستین همایش صنعت پوشاک قم")).toMatchObject({ kind: "conference", status: "done" });
+    // The course ahead is full: twenty seats and two on the waiting list.
+    const ahead = byTitle(qom.items, "دوره حضوری الگوسازی و برش صنعتی");
+    expect(ahead.status).toBe("planned");
+    const waiting = await admin.get<{ total: number; items: { position: number }[] }>(
+      `/api/v1/activities/${ahead.id}/registrations?status=waitlisted`,
+    );
+    expect(waiting.body.items.map((r) => r.position)).toEqual([1, 2]);
+    expect(
+      (await admin.get<{ total: number }>(`/api/v1/activities/${ahead.id}/registrations?status=accepted`)).body.total,
+    ).toBe(20);
+
+    const kr = await of("خوشه پوشاک مشهد");
+    expect(kr.total).toBe(8);
+    expect(kr.items.filter((a) => a.programmeId !== null)).toHaveLength(7);
+    expect(kr.items.map((a) => a.kind).sort()).toEqual(
+      ["exhibition", "exhibition", "startup_event", "tour", "tour", "training", "training", "training"].sort(),
+    );
+    // The branding and trend courses: 150 people attended, by role as the report counts them.
+    const courses = ["دوره آموزشی برندسازی در صنعت مد و پوشاک", "دوره آموزشی سبک‌شناسی و روندشناسی مد"].map(
+      (t) => byTitle(kr.items, t).id,
+    );
+    const db = env().database.db;
+    const attended = await db
+      .selectFrom("activity_attendances as a")
+      .innerJoin("activity_registrations as r", "r.id", "a.registration_id")
+      .leftJoin("people", "people.id", "r.person_id")
+      .select(["r.person_id", "people.enterprise_id"])
+      .where("a.activity_id", "in", courses)
+      .distinct()
+      .execute();
+    expect(new Set(attended.map((r) => r.person_id)).size).toBe(150);
+    const skills = await db
+      .selectFrom("person_skills")
+      .select(["person_id", "skill"])
+      .where(
+        "person_id",
+        "in",
+        attended.map((r) => r.person_id!),
+      )
+      .execute();
+    const designers = new Set(skills.filter((s) => s.skill === "designer").map((s) => s.person_id));
+    const sellers = new Set(skills.filter((s) => s.skill === "marketer").map((s) => s.person_id));
+    expect(designers.size).toBe(48);
+    expect(attended.filter((r) => !designers.has(r.person_id!) && r.enterprise_id).length).toBeGreaterThanOrEqual(77);
+    expect([...sellers].filter((p) => !designers.has(p)).length).toBeGreaterThanOrEqual(25);
+    const certificates = await db
+      .selectFrom("activity_certificates")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("activity_id", "=", courses[0]!)
+      .executeTakeFirstOrThrow();
+    expect(Number(certificates.n)).toBeGreaterThan(50);
+
+    const qz = await of("خوشه صنعتی بسته‌بندی قزوین");
+    expect(qz.total).toBe(9);
+    const briefings = await admin.get<{ details: { recurrence: string }; sessions: unknown[] }>(
+      `/api/v1/activities/${byTitle(qz.items, "جلسات توجیهی دوهفته‌یک‌بار اعضای خوشه").id}`,
+    );
+    expect(briefings.body).toMatchObject({ details: { recurrence: "biweekly" } });
+    expect(briefings.body.sessions).toHaveLength(8);
+    expect(qz.items.filter((a) => a.kind === "publication")).toHaveLength(2);
+
+    const hidaj = await of("خوشه کفش هیدج");
+    expect(hidaj.items.map((a) => a.kind).sort()).toEqual(["tour", "tour", "training", "training"]);
+    // Every past activity was marked done (those with people after their check-ins); nothing past is still open.
+    const open = await db
+      .selectFrom("activities")
+      .select("title")
+      .where("status", "=", "planned")
+      .where("end_date", "<", sql<string>`${new Date().toISOString().slice(0, 10)}`)
+      .execute();
+    expect(open).toEqual([]);
+  });
 });

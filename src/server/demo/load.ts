@@ -9,6 +9,7 @@ import { hashPassword } from "../auth/passwords";
 import type { Database } from "../db/connection";
 import { writeAudit } from "../modules/audit/service";
 import { insertEnterprise } from "../modules/members/shared";
+import { loadActivitiesDemo } from "./activities";
 import {
   DEMO_ACCOUNTS,
   DEMO_CLUSTERS,
@@ -258,11 +259,18 @@ export async function loadDemo(database: Database): Promise<{ loaded: boolean; a
     }
     const members = await loadMembersDemo(trx, clusterIds, enterpriseIds, now, today);
     const planning = await loadPlanningDemo(trx, clusterIds, now, today);
+    const activities = await loadActivitiesDemo(trx, database.dialect, clusterIds, now, today);
     await writeAudit(trx, null, {
       action: "demo.load",
       targetType: "database",
       targetId: null,
-      summary: { clusters: DEMO_CLUSTERS.length, ...members, ...planning, accounts: DEMO_ACCOUNTS.length },
+      summary: {
+        clusters: DEMO_CLUSTERS.length,
+        ...members,
+        ...planning,
+        ...activities,
+        accounts: DEMO_ACCOUNTS.length,
+      },
     });
   });
   return { loaded: true, accounts: DEMO_ACCOUNTS };
