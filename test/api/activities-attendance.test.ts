@@ -455,5 +455,16 @@ describeEngines("activities: check-in, walk-ins, tickets and certificates", (env
     );
     expect(issuing.map((r) => r.status)).toEqual([200, 200]);
     expect(issuing.flatMap((r) => r.body.issued)).toHaveLength(1);
+
+    // Removing the activity takes its check-ins, certificates and rule with it.
+    expect((await manager.del(base)).status).toBe(204);
+    for (const table of ["activity_attendances", "activity_certificates", "activity_certificate_settings"] as const) {
+      const left = await env()
+        .database.db.selectFrom(table)
+        .select("activity_id")
+        .where("activity_id", "=", act.id)
+        .execute();
+      expect(left).toHaveLength(0);
+    }
   });
 });

@@ -581,6 +581,10 @@ export async function updateActivity(
 export async function removeActivity(deps: Deps, actor: Actor | null, id: string): Promise<void> {
   await deps.database.db.transaction().execute(async (trx) => {
     const { a, row, scope } = await reachActivity(trx, actor, id, true);
+    // Its check-ins, certificates and certificate rule go with the registrations they hang on.
+    for (const table of ["activity_attendances", "activity_certificates", "activity_certificate_settings"] as const) {
+      await trx.deleteFrom(table).where("activity_id", "=", id).execute();
+    }
     const registrations = await trx
       .deleteFrom("activity_registrations")
       .where("activity_id", "=", id)
