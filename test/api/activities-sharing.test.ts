@@ -5,6 +5,7 @@
  * deactivated or loses the cluster), the participants' and the cluster's
  * year spreadsheets, and photos and documents attached to an activity.
  */
+import ExcelJS from "exceljs";
 import { expect, it } from "vitest";
 import { addDaysIso, todayIso } from "../../src/core/jalali";
 import { type Client, signedIn } from "../support/client";
@@ -46,6 +47,26 @@ const field = (event: string, name: string) =>
     .split("\r\n")
     .filter((l) => l.startsWith(`${name}:`) || l.startsWith(`${name};`))
     .map((l) => l.slice(l.indexOf(":") + 1));
+
+/** Downloads a workbook with the client's cookie and opens its first sheet with exceljs. */
+async function sheetOf(env: TestEnv, path: string, c: Client): Promise<ExcelJS.Worksheet> {
+  const r = await fetch(env.baseUrl + path, { headers: { cookie: c.cookie ?? "", "accept-language": "fa" } });
+  expect(r.status, path).toBe(200);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(await r.arrayBuffer());
+  return wb.worksheets[0]!;
+}
+
+/** A row's cells, the first column first, empty cells as null. */
+function rowValues(ws: ExcelJS.Worksheet, n: number): unknown[] {
+  const values: unknown[] = [];
+  for (let i = 1; i <= ws.columnCount; i++) {
+    const v = ws.getRow(n).getCell(i).value;
+    values.push(v === undefined || v === "" ? null : v);
+  }
+  while (values.length && values[values.length - 1] === null) values.pop();
+  return values;
+}
 
 async function setup(env: TestEnv) {
   const cluster = await makeCluster(env, { provinceCode: "IR-19", state: "implementation" });
@@ -266,5 +287,76 @@ describeEngines("activities: calendar files, feeds, exports and attachments", (e
       .where("action", "in", ["attachment.add", "activities.attachment.remove"])
       .execute();
     expect(audits.map((r) => r.action).sort()).toEqual(["activities.attachment.remove", "attachment.add"]);
+  });
+
+  it("participants.xlsx: every registration with its status, hours per session and in all, certificate; managers only", async () => {
+    const { cluster, manager, member, stranger, enterprise } = await setup(env());
+    const a = await create(manager, cluster.id, {
+      capacity: 2,
+      sessions: [{ startsOn: "2030-09-28" }, { startsOn: "2030-09-29" }],
+    });
+    const people: string[] = [];
+    for (const name of ["مریم احمدی", "علی رضایی", "زهرا کریمی"]) {
+      const p = await manager.post<{ id: string }>("/api/v1/people", { name, enterpriseId: enterprise.id });
+      expect(p.status, p.text).toBe(201);
+      people.push(p.body.id);
+    }
+    const reg = await member.post<{ items: { id: string; status: string }[] }>(
+      `/api/v1/activities/${a.id}/registrations`,
+      {
+        people: people.map((personId) => ({ personId })),
+      },
+    );
+    expect(reg.body.items.map((r) => r.status)).toEqual(["accepted", "accepted", "waitlisted"]);
+    const [first, second] = reg.body.items.map((r) => r.id);
+    const [s1, s2] = a.sessions.map((s) => s.id);
+    for (const [registrationId, sessionId, hours] of [
+      [first, s1, 3],
+      [first, s2, 2.5],
+      [second, s1, 3],
+    ] as const) {
+      const c = await manager.post(`/api/v1/activities/${a.id}/check-ins`, { registrationId, sessionId, hours });
+      expect(c.status, c.text).toBe(201);
+    }
+    const settings = await manager.req("PUT", `/api/v1/activities/${a.id}/certificate-settings`, {
+      minAttendancePercent: 80,
+      signatories: [{ name: "رضا محمدی", title: "مدیر خوشه" }],
+    });
+    expect(settings.status, settings.text).toBe(200);
+    const issued = await manager.post<{ issued: { registrationId: string; code: string }[] }>(
+      `/api/v1/activities/${a.id}/certificates`,
+      { registrationIds: [first] },
+    );
+    expect([200, 201], issued.text).toContain(issued.status);
+
+    const r = await manager.req("GET", `/api/v1/activities/${a.id}/participants.xlsx`);
+    expect(r.status, r.text).toBe(200);
+    expect(r.headers.get("content-type")).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    expect(r.headers.get("content-disposition")).toContain("filename*=UTF-8''");
+    const ws = await sheetOf(env(), `/api/v1/activities/${a.id}/participants.xlsx`, manager);
+    expect(ws.views[0]?.rightToLeft).toBe(true);
+    const head = rowValues(ws, 1);
+    expect(head.slice(0, 3)).toEqual(["نام", "وضعیت", "جلسه"]);
+    expect(head).toContain("ساعت حضور جلسه ۱ (1409/07/06)");
+    expect(head).toContain("جمع ساعت حضور");
+    expect(ws.rowCount).toBe(4);
+    const col = (name: string) => head.indexOf(name);
+    // Rows by the order they came; one batch shares its moment, so find each by name.
+    const byName = new Map([2, 3, 4].map((i) => [rowValues(ws, i)[col("نام")], rowValues(ws, i)]));
+    const [maryam, ali, zahra] = ["مریم احمدی", "علی رضایی", "زهرا کریمی"].map((name) => byName.get(name)!);
+    const cells = (name: string) => [maryam, ali, zahra].map((x) => x![col(name)] ?? null);
+    expect(cells("وضعیت")).toEqual(["پذیرفته", "پذیرفته", "در فهرست انتظار"]);
+    expect(cells("بنگاه")).toEqual(["پوشاک هیدج", "پوشاک هیدج", "پوشاک هیدج"]);
+    expect(cells("ساعت حضور جلسه ۱ (1409/07/06)")).toEqual([3, 3, null]);
+    expect(cells("ساعت حضور جلسه ۲ (1409/07/07)")).toEqual([2.5, null, null]);
+    expect(cells("جمع ساعت حضور")).toEqual([5.5, 3, 0]);
+    expect(cells("نوبت در فهرست انتظار")).toEqual([null, null, 1]);
+    const code = issued.body.issued[0]!.code.replace(/-/g, "");
+    expect(String(cells("کد گواهی")[0]).replace(/-/g, "")).toBe(code);
+    expect(cells("کد گواهی").slice(1)).toEqual([null, null]);
+    expect(String(cells("زمان ثبت‌نام")[0])).toMatch(/^14\d\d\/\d\d\/\d\d \d\d:\d\d$/);
+
+    expect((await member.req("GET", `/api/v1/activities/${a.id}/participants.xlsx`)).status).toBe(403);
+    expect((await stranger.req("GET", `/api/v1/activities/${a.id}/participants.xlsx`)).status).toBe(404);
   });
 });

@@ -83,4 +83,7 @@ export const activitiesModule = defineModule({
     "0030_activities_public_registration": m0030,
     "0031_activities_feeds": m0031,
   },
+  benchData: () => import(new URL("./bench-data.ts", import.meta.url).href) as Promise<typeof import("./bench-data")>,
+  benchScenarios: () =>
+    import(new URL("./bench-scenarios.ts", import.meta.url).href) as Promise<typeof import("./bench-scenarios")>,
 });

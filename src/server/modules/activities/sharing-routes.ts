@@ -4,6 +4,7 @@
  * spreadsheets of an activity's participants and of a cluster's year, and
  * the activity's photos and documents.
  */
+import type { FastifyReply } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { ActivityAttachmentParams, CalendarFeedOut, FeedParams } from "../../../core/schemas/activities";
 import { AttachmentOut } from "../../../core/schemas/attachments";
@@ -14,10 +15,12 @@ import { attachmentDisposition, safeFileName } from "../../pdf/disposition";
 import { siteOrigin } from "../applications/shared";
 import { readOneFile } from "../attachments/routes";
 import { listAttachments } from "../attachments/service";
+import { participantsXlsx, type Workbook } from "./export";
 import { addActivityFile, authorizeActivityUpload, removeActivityFile } from "./files";
 import { activityIcs, feedIcs, rotateFeed } from "./ics";
 
 const tags = ["activities"];
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const MANAGERS =
   "For province admins of the province, the cluster's managers and national admins (403 for other readers, 404 out of scope).";
 const CALENDAR = "text/calendar; charset=utf-8";
@@ -88,6 +91,28 @@ export const sharingRoutes: FastifyPluginAsyncZod = async (app) => {
       if (req.headers["if-none-match"] === f.etag) return reply.code(304).send(null);
       return reply.type(CALENDAR).header("content-disposition", 'inline; filename="activities.ics"').send(f.body);
     },
+  );
+
+  const sendWorkbook = (reply: FastifyReply, w: Workbook) =>
+    reply
+      .type(XLSX)
+      .header("content-disposition", attachmentDisposition(safeFileName(w.fileName, "xlsx"), w.asciiName))
+      .header("cache-control", "private, no-store")
+      .send(w.content);
+
+  app.get(
+    "/activities/:id/participants.xlsx",
+    {
+      schema: {
+        tags,
+        operationId: "exportActivityParticipants",
+        summary: "An activity's participants, attendance and certificates as an Excel workbook",
+        description: `${MANAGERS} Every registration by the order it came: name, status, session, enterprise, mobile, when registered (Jalali), waiting place, walk-in, the hours attended in each session and in all, and the certificate's code. Headings in the request's language; a right-to-left sheet in Persian.`,
+        params: IdParams,
+        response: { 200: FileDownload(XLSX, "The workbook") },
+      },
+    },
+    async (req, reply) => sendWorkbook(reply, await participantsXlsx(app.deps, actorOf(req), req.params.id, req.lang)),
   );
 
   app.get(
