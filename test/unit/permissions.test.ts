@@ -60,6 +60,7 @@ const ALL_ACTIONS: readonly Action[] = [
   "planning.areas",
   "activities.read",
   "activities.manage",
+  "activities.figures.province",
 ];
 
 const ALL_ROLES: readonly Role[] = ["national_admin", "province_admin", "cluster_manager", "council_member", "member"];
@@ -432,6 +433,7 @@ describe("scopeFilter()", () => {
       "planning.areas": none,
       "activities.read": clusters("c1"),
       "activities.manage": clusters("c1"),
+      "activities.figures.province": none,
     },
     council_member: {
       "user.read": none,
@@ -471,6 +473,7 @@ describe("scopeFilter()", () => {
       "planning.areas": none,
       "activities.read": clusters("c1"),
       "activities.manage": none,
+      "activities.figures.province": none,
     },
     member: {
       "user.read": none,
@@ -510,6 +513,7 @@ describe("scopeFilter()", () => {
       "planning.areas": none,
       "activities.read": clusters("c1"),
       "activities.manage": none,
+      "activities.figures.province": none,
     },
   };
 

@@ -10,4 +10,6 @@ export const activitiesPolicy = definePolicy({
   },
   // The cluster's office records, changes, copies and removes them.
   "activities.manage": { province_admin: "province", cluster_manager: "cluster" },
+  // A province's beneficiary figures across its clusters: its admins (and national admins).
+  "activities.figures.province": { province_admin: "province" },
 });

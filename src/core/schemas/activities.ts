@@ -542,3 +542,62 @@ export const PublicRegistrationStatusOut = z.object({
   /** The ticket with its QR code, while accepted. */
   ticket: TicketOut.nullable(),
 });
+
+// ----------------------------------------------------------------- beneficiaries and satisfaction survey (H1b)
+
+/** A Jalali year in the query (the figures' year; default the current one). */
+const JalaliYear = queryInt(1300, 1600);
+
+/** The unique beneficiaries of an activity, a programme, a cluster or a province, and the survey's average. */
+export const BeneficiaryFigures = z.object({
+  people: z.number(),
+  enterprises: z.number(),
+  /** Unique within each kind: one person at a training and a tour counts once in each. */
+  byKind: z.array(z.object({ kind: ActivityKindSchema, people: z.number(), enterprises: z.number() })),
+  /** People by their role in the cluster when they attended (core/beneficiaries BENEFICIARY_ROLES). */
+  byRole: z.array(z.object({ role: z.string(), people: z.number() })),
+  survey: z.object({ responses: z.number(), average: z.number().nullable() }),
+});
+
+/** GET /clusters/:id/beneficiaries?year=&programme=: a programme's over all its years unless a year is given. */
+export const ClusterBeneficiariesQuery = z.strictObject({
+  year: JalaliYear.optional(),
+  programme: Id.optional(),
+});
+export const ProvinceBeneficiariesQuery = z.strictObject({ year: JalaliYear.optional() });
+
+export const BeneficiaryFiguresOfYear = BeneficiaryFigures.extend({
+  /** The Jalali year counted; null for a programme over all its years. */
+  year: z.number().nullable(),
+});
+
+/** PUT /registrations/:id/survey, PUT /public/surveys/:code: the satisfaction score (1–5) and an optional comment. */
+export const SurveyInput = z.strictObject({
+  score: z.number().int().min(1).max(5),
+  comment: z.string().trim().max(2000).nullish(),
+});
+
+export const SurveyOut = z.object({
+  score: z.number(),
+  comment: z.string().nullable(),
+  answeredAt: z.string(),
+});
+
+export const SurveyCodeParams = z.strictObject({ code: CheckinCode });
+
+/** GET /activities/:id/surveys?page=&pageSize=. */
+export const SurveyListQuery = z.strictObject({
+  page: queryInt(1, 100_000).default(1),
+  pageSize: queryInt(1, 200).default(50),
+});
+
+export const SurveyRow = SurveyOut.extend({ registrationId: z.string(), name: z.string() });
+
+export const SurveysOut = z.object({
+  items: z.array(SurveyRow),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+  responses: z.number(),
+  average: z.number().nullable(),
+});

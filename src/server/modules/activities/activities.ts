@@ -39,6 +39,12 @@ import { paginate } from "../../services/paginate";
 import { inScope } from "../../services/scope";
 import { auditOnCluster as audit } from "../audit/service";
 import { membershipsOf, scopesOf } from "../members/shared";
+import {
+  applyExhibitorsToBeneficiaries,
+  beneficiaryScopeOf,
+  rederiveActivityBeneficiaries,
+  removeActivityBeneficiaries,
+} from "./beneficiaries";
 import { filesOfActivity } from "./files";
 import type { ActivitiesTable, ActivitySessionsTable } from "./migrations/tables";
 import { offerFreeSeats } from "./registrations";
@@ -481,6 +487,8 @@ export async function createActivity(
       })
       .execute();
     await writeSessions(trx, id, clusterId, input.sessions);
+    // An exhibition recorded as done counts its exhibitors among its beneficiaries at once.
+    await applyExhibitorsToBeneficiaries(trx, id);
     await audit(
       trx,
       a,
@@ -564,6 +572,8 @@ export async function updateActivity(
       .where("id", "=", id)
       .execute();
     await writeSessions(trx, id, row.cluster_id, input.sessions);
+    // A new programme, kind or year moves the activity's beneficiaries to their aggregates; exhibitors follow its status.
+    await rederiveActivityBeneficiaries(trx, id, beneficiaryScopeOf(row));
     await audit(
       trx,
       a,
@@ -585,6 +595,8 @@ export async function removeActivity(deps: Deps, actor: Actor | null, id: string
     for (const table of ["activity_attendances", "activity_certificates", "activity_certificate_settings"] as const) {
       await trx.deleteFrom(table).where("activity_id", "=", id).execute();
     }
+    // Its beneficiaries and survey answers leave the programme's, cluster's and province's figures first.
+    await removeActivityBeneficiaries(trx, id);
     const registrations = await trx
       .deleteFrom("activity_registrations")
       .where("activity_id", "=", id)

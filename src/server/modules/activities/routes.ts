@@ -28,6 +28,7 @@ import {
 } from "./activities";
 import { attendanceRoutes } from "./attendance-routes";
 import { publicRegistrationRoutes } from "./public-routes";
+import { beneficiariesRoutes } from "./beneficiaries-routes";
 import { acceptOffer, cancelRegistration, decideRegistration, listRegistrations, register } from "./registrations";
 import { sharingRoutes } from "./sharing-routes";
 
@@ -42,6 +43,7 @@ const RULES =
 export const activitiesRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(sharingRoutes);
   await app.register(attendanceRoutes);
+  await app.register(beneficiariesRoutes);
   await app.register(publicRegistrationRoutes);
   app.get(
     "/activities",

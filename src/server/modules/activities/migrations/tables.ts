@@ -153,3 +153,62 @@ declare module "../../../db/schema" {
     activity_certificates: ActivityCertificatesTable;
   }
 }
+
+// 0029_activities_beneficiaries: beneficiaries' aggregates and the satisfaction survey.
+export interface ActivityBeneficiaryRegistrationsTable {
+  registration_id: string;
+  activity_id: string;
+  /** personKeyOf(): p:<person>, m:<mobile> or n:<name>. */
+  person_key: string;
+  enterprise_id: string | null;
+  /** The person's role when first attended. */
+  role: string;
+}
+export interface ActivityBeneficiariesTable {
+  activity_id: string;
+  subject_kind: string;
+  subject_id: string;
+  role: string | null;
+  attendances: number;
+  exhibitor: number;
+}
+export interface ActivityBeneficiaryMarksTable {
+  level: string;
+  scope_id: string;
+  year: number;
+  subject_kind: string;
+  subject_id: string;
+  activity_kind: string;
+  role: string;
+  backing: number;
+}
+export interface ActivityBeneficiaryCountsTable {
+  level: string;
+  scope_id: string;
+  year: number;
+  activity_kind: string;
+  role: string;
+  people: number;
+  enterprises: number;
+  survey_responses: number;
+  survey_score_sum: number;
+}
+export interface ActivitySurveysTable {
+  registration_id: string;
+  activity_id: string;
+  cluster_id: string;
+  score: number;
+  comment: string | null;
+  answered_at: string;
+  answered_by: string | null;
+}
+
+declare module "../../../db/schema" {
+  interface DB {
+    activity_beneficiary_registrations: ActivityBeneficiaryRegistrationsTable;
+    activity_beneficiaries: ActivityBeneficiariesTable;
+    activity_beneficiary_marks: ActivityBeneficiaryMarksTable;
+    activity_beneficiary_counts: ActivityBeneficiaryCountsTable;
+    activity_surveys: ActivitySurveysTable;
+  }
+}
