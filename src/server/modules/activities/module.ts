@@ -4,6 +4,7 @@ import { offerExpiryJob } from "./jobs";
 import * as m0026 from "./migrations/0026_activities";
 import * as m0027 from "./migrations/0027_activities_registrations";
 import * as m0028 from "./migrations/0028_activities_attendance";
+import * as m0029 from "./migrations/0029_activities_beneficiaries";
 import * as m0030 from "./migrations/0030_activities_public_registration";
 import * as m0031 from "./migrations/0031_activities_feeds";
 import { activitiesRoutes } from "./routes";
@@ -47,6 +48,8 @@ export const activitiesModule = defineModule({
     "unknown_question",
     "question_options_required",
     "question_id_duplicate",
+    "not_attended",
+    "survey_code_unknown",
   ],
   auditActions: [
     "activities.activity.create",
@@ -69,6 +72,7 @@ export const activitiesModule = defineModule({
     "activities.feed.rotate",
     "activities.attachment.remove",
     "activities.public_registration.update",
+    "activities.survey.answer",
   ],
   mailTemplates: ["activity_seat_offered", "activity_certificate", "activity_registration_confirmed"],
   attachmentOwners: {
@@ -80,6 +84,7 @@ export const activitiesModule = defineModule({
     "0026_activities": m0026,
     "0027_activities_registrations": m0027,
     "0028_activities_attendance": m0028,
+    "0029_activities_beneficiaries": m0029,
     "0030_activities_public_registration": m0030,
     "0031_activities_feeds": m0031,
   },
