@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import {
+  agendaOf,
   dayOfMonth,
   firstDayOf,
   itemsByDay,
@@ -78,6 +79,21 @@ describe("activities calendar (web)", () => {
     expect(days.get("2025-09-24")?.map((i) => [i.activity.id, i.sessions.map((s) => s.id)])).toEqual([
       ["a", ["s1", "s2"]],
       ["b", ["s3"]],
+    ]);
+  });
+
+  it("lists a long activity in the agenda on its first day in the month and its session days only", () => {
+    const cal: Calendar = {
+      from: MEHR,
+      to: "2025-10-22",
+      activities: [brief("long", "2025-09-01", "2025-10-30"), brief("short", "2025-09-25", "2025-09-27")],
+      sessions: [session("s1", "long", "2025-10-01")],
+    };
+    const agenda = agendaOf(itemsByDay(cal), cal.from);
+    expect([...agenda.entries()].map(([d, items]) => [d, items.map((i) => i.activity.id)])).toEqual([
+      [MEHR, ["long"]],
+      ["2025-09-25", ["short"]],
+      ["2025-10-01", ["long"]],
     ]);
   });
 });

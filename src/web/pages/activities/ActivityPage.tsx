@@ -140,8 +140,9 @@ function SessionsTable({ activity }: { activity: Activity }) {
       </Typography>
     );
   return (
-    <Box sx={{ overflowX: "auto" }}>
-      <Table size="small" aria-label={t("activities.sessions.title")} data-testid="activity-sessions-table">
+    // A scrolling box is reachable by keyboard and named (a phone scrolls the table sideways).
+    <Box sx={{ overflowX: "auto" }} tabIndex={0} role="region" aria-label={t("activities.sessions.title")}>
+      <Table size="small" data-testid="activity-sessions-table">
         <TableHead>
           <TableRow>
             <TableCell>{t("activities.sessions.day")}</TableCell>

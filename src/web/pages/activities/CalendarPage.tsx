@@ -24,6 +24,7 @@ import { Loading } from "../../components/Loading";
 import { PageHeader } from "../../components/PageHeader";
 import { useQueryParams } from "../../components/useQueryParams";
 import {
+  agendaOf,
   type DayItem,
   dayOfMonth,
   firstDayOf,
@@ -34,7 +35,7 @@ import {
   weekdayOf,
   weeksOf,
 } from "./calendar";
-import { activityPath, enc } from "./shared";
+import { activityPath, enc, useDateRange } from "./shared";
 import type { Calendar } from "./types";
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
@@ -43,6 +44,7 @@ const ISO = /^\d{4}-\d{2}-\d{2}$/;
 function DayEntry({ item, compact }: { item: DayItem; compact?: boolean }) {
   const { t } = useTranslation();
   const f = useFormat();
+  const range = useDateRange();
   const a = item.activity;
   const times = item.sessions
     .map((s) => (s.startTime ? (s.endTime ? `${s.startTime}–${s.endTime}` : s.startTime) : null))
@@ -58,7 +60,7 @@ function DayEntry({ item, compact }: { item: DayItem; compact?: boolean }) {
       sx={{
         borderInlineStart: 3,
         borderColor: item.sessions.length > 0 ? "primary.main" : "divider",
-        ps: 0.75,
+        paddingInlineStart: "6px",
         py: 0.25,
         fontSize: compact ? 12 : 14,
         lineHeight: 1.4,
@@ -67,9 +69,11 @@ function DayEntry({ item, compact }: { item: DayItem; compact?: boolean }) {
       }}
     >
       {times && (
-        <Box component="span" sx={{ fontWeight: 600, me: 0.5 }}>
-          <bdi dir="ltr">{f.digits(times)}</bdi>
-        </Box>
+        <>
+          <Box component="span" sx={{ fontWeight: 600 }}>
+            <bdi dir="ltr">{f.digits(times)}</bdi>
+          </Box>{" "}
+        </>
       )}
       <Link
         component={RouterLink}
@@ -79,15 +83,18 @@ function DayEntry({ item, compact }: { item: DayItem; compact?: boolean }) {
       >
         <bdi>{a.title}</bdi>
       </Link>
+      {!compact && " "}
       {!compact && (
-        <Typography component="span" variant="caption" color="text.secondary" sx={{ ms: 0.5 }}>
+        <Typography component="span" variant="caption" color="text.secondary">
           {t(`activityKinds.${a.kind}`)}
+          {a.startDate !== a.endDate && ` · ${range(a)}`}
           {item.sessions.length > 0 && ` · ${t("activities.calendar.sessionsN", { n: f.num(item.sessions.length) })}`}
           {cancelled && ` · ${t("activityStatuses.cancelled")}`}
         </Typography>
       )}
+      {compact && cancelled && " "}
       {compact && cancelled && (
-        <Typography component="span" variant="caption" color="text.secondary" sx={{ ms: 0.5 }}>
+        <Typography component="span" variant="caption" color="text.secondary">
           {t("activityStatuses.cancelled")}
         </Typography>
       )}
@@ -210,8 +217,9 @@ function Agenda({ byDay, today }: { byDay: Map<string, DayItem[]>; today: string
         >
           <Typography component="h3" sx={{ fontWeight: 700, fontSize: 15, mb: 0.5 }}>
             {weekdays[weekdayOf(day)]?.long} {f.date(day, false)}
+            {day === today && " "}
             {day === today && (
-              <Box component="span" sx={{ ms: 1, color: "primary.main", fontSize: 13 }}>
+              <Box component="span" sx={{ color: "primary.main", fontSize: 13 }}>
                 {t("activities.calendar.today")}
               </Box>
             )}
@@ -309,7 +317,7 @@ export default function CalendarPage() {
       ) : cal.isError ? (
         <ErrorState error={cal.error} onRetry={() => void cal.refetch()} />
       ) : narrow ? (
-        <Agenda byDay={itemsByDay(cal.data)} today={today} />
+        <Agenda byDay={agendaOf(itemsByDay(cal.data), cal.data.from)} today={today} />
       ) : (
         <MonthGrid cal={cal.data} byDay={itemsByDay(cal.data)} today={today} />
       )}

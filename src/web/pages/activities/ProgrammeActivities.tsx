@@ -65,7 +65,7 @@ export function ProgrammeActivities({ items }: { items: readonly ActivityListIte
         {t("activities.chain.activities")} ·{" "}
         {t("activities.chain.doneOf", { done: f.num(done), total: f.num(live.length) })}
       </Typography>
-      <Box component="ul" sx={{ m: 0, ps: 2 }}>
+      <Box component="ul" sx={{ m: 0, paddingInlineStart: "16px" }}>
         {items.map((a) => (
           <Box component="li" key={a.id} sx={{ fontSize: 13 }} data-testid="chain-activity" data-status={a.status}>
             <Link component={RouterLink} to={activityPath(a.id)}>

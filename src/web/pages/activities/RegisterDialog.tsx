@@ -162,6 +162,7 @@ export function RegisterDialog({
                 add({ personId: id, label: p.name });
               }}
               filterItem={(p) => !entries.some((e) => "personId" in e && e.personId === p.id)}
+              helperText={manager ? undefined : t("activities.register.staffHelp")}
               testId="register-person"
             />
             {manager && (

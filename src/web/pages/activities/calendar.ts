@@ -73,3 +73,19 @@ export function itemsByDay(cal: Calendar): Map<string, DayItem[]> {
   }
   return byDay;
 }
+
+/**
+ * The agenda's days (a phone's list): an activity of several days is listed
+ * on its first day in the month and on the days it holds a session, not on
+ * every day between, so a month-long course does not fill the list.
+ */
+export function agendaOf(byDay: Map<string, DayItem[]>, monthFrom: string): Map<string, DayItem[]> {
+  const out = new Map<string, DayItem[]>();
+  for (const [day, items] of byDay) {
+    const kept = items.filter(
+      (i) => i.sessions.length > 0 || day === (i.activity.startDate > monthFrom ? i.activity.startDate : monthFrom),
+    );
+    if (kept.length > 0) out.set(day, kept);
+  }
+  return out;
+}
