@@ -591,12 +591,12 @@ export async function updateActivity(
 export async function removeActivity(deps: Deps, actor: Actor | null, id: string): Promise<void> {
   await deps.database.db.transaction().execute(async (trx) => {
     const { a, row, scope } = await reachActivity(trx, actor, id, true);
+    // Its beneficiaries and survey answers leave the programme's, cluster's and province's figures first.
+    await removeActivityBeneficiaries(trx, id);
     // Its check-ins, certificates and certificate rule go with the registrations they hang on.
     for (const table of ["activity_attendances", "activity_certificates", "activity_certificate_settings"] as const) {
       await trx.deleteFrom(table).where("activity_id", "=", id).execute();
     }
-    // Its beneficiaries and survey answers leave the programme's, cluster's and province's figures first.
-    await removeActivityBeneficiaries(trx, id);
     const registrations = await trx
       .deleteFrom("activity_registrations")
       .where("activity_id", "=", id)

@@ -27,8 +27,8 @@ import {
   updateActivity,
 } from "./activities";
 import { attendanceRoutes } from "./attendance-routes";
-import { publicRegistrationRoutes } from "./public-routes";
 import { beneficiariesRoutes } from "./beneficiaries-routes";
+import { publicRegistrationRoutes } from "./public-routes";
 import { acceptOffer, cancelRegistration, decideRegistration, listRegistrations, register } from "./registrations";
 import { sharingRoutes } from "./sharing-routes";
 
