@@ -372,6 +372,16 @@ describeEngines("demo data from the source reports", (env) => {
     expect(designers.size).toBe(48);
     expect(attended.filter((r) => !designers.has(r.person_id!) && r.enterprise_id).length).toBeGreaterThanOrEqual(77);
     expect([...sellers].filter((p) => !designers.has(p)).length).toBeGreaterThanOrEqual(25);
+    // The same from the beneficiaries' figures: the branding course's 95, its designers among them, and its survey.
+    const figures = await admin.get<{
+      people: number;
+      byRole: { role: string; people: number }[];
+      survey: { responses: number; average: number | null };
+    }>(`/api/v1/activities/${courses[0]}/beneficiaries`);
+    expect(figures.body.people).toBe(95);
+    expect(figures.body.byRole.find((r) => r.role === "designer")?.people).toBe(48);
+    expect(figures.body.survey.responses).toBeGreaterThan(10);
+    expect(figures.body.survey.average).toBeGreaterThanOrEqual(3);
     const certificates = await db
       .selectFrom("activity_certificates")
       .select((eb) => eb.fn.countAll<number>().as("n"))

@@ -36,6 +36,7 @@ import { createActivity, updateActivity } from "../modules/activities/activities
 import { checkIn } from "../modules/activities/attendance";
 import { issueCertificates, putCertificateSettings } from "../modules/activities/certificates";
 import { register } from "../modules/activities/registrations";
+import { answerSurvey } from "../modules/activities/surveys";
 import { actorSearchText } from "../modules/members/shared";
 import { DemoRng, FIRST_NAMES, ILLUSTRATIVE, LAST_NAMES } from "./members";
 
@@ -46,6 +47,11 @@ function jalali(date: string): string {
 }
 
 const MILLION = 1_000_000;
+
+const SURVEY_COMMENTS = {
+  good: ["مطالب کاربردی بود.", "برگزاری منظم و مدرس مسلط بود.", "خواهان دوره تکمیلی هستیم."],
+  fair: ["زمان دوره کوتاه بود.", "مثال‌های بیشتری از بازار استان لازم بود."],
+};
 
 /** Half national, three tenths province, the rest members: whole rials adding up to the cost. */
 function costOf(millions: number) {
@@ -683,14 +689,14 @@ async function addCoursePeople(
   };
 }
 
-/** Loads the demo's activities; returns how many activities, registrations and check-ins it wrote. */
+/** Loads the demo's activities; returns how many activities, registrations, check-ins, certificates and survey answers it wrote. */
 export async function loadActivitiesDemo(
   trx: Kysely<DB>,
   dialect: Deps["database"]["dialect"],
   clusterIds: Map<string, { id: string; provinceCode: string }>,
   now: string,
   today: string,
-): Promise<{ activities: number; registrations: number; checkIns: number; certificates: number }> {
+): Promise<{ activities: number; registrations: number; checkIns: number; certificates: number; surveys: number }> {
   const deps = depsIn(trx, dialect);
   const rng = new DemoRng(11);
   // Days from today, ISO dates (a series' sessions) or Jalali dates as the reports give them.
@@ -758,6 +764,7 @@ export async function loadActivitiesDemo(
   let registrations = 0;
   let checkIns = 0;
   let certificates = 0;
+  let surveys = 0;
   let publicSerial = 0;
   for (const d of DEMO_ACTIVITIES) {
     const clusterId = clusterIds.get(d.clusterKey)!.id;
@@ -833,14 +840,24 @@ export async function loadActivitiesDemo(
 
     // Held: those who came checked in at each session they attended (the first one always).
     const list = created.sessions.length > 0 ? created.sessions.map((s) => s.id) : [null];
+    const came: string[] = [];
     for (const registrationId of d.held ? registered : []) {
       if (!rng.chance(d.held!.share)) continue;
+      came.push(registrationId);
       const first = rng.int(0, list.length - 1);
       for (const [k, sessionId] of list.entries()) {
         if (k !== first && !rng.chance(d.held!.sessions ?? 1)) continue;
         await checkIn(deps, SYSTEM_ACTOR, created.id, { registrationId, sessionId });
         checkIns++;
       }
+    }
+    // About two in five who came answered the satisfaction survey (paper forms the office entered).
+    for (const registrationId of came) {
+      if (!rng.chance(0.4)) continue;
+      const score = rng.pick([5, 5, 4, 4, 4, 3, 2]);
+      const comment = rng.chance(0.3) ? rng.pick(SURVEY_COMMENTS[score >= 4 ? "good" : "fair"]) : null;
+      await answerSurvey(deps, SYSTEM_ACTOR, registrationId, { score, comment });
+      surveys++;
     }
     if (d.certificates) {
       await putCertificateSettings(deps, SYSTEM_ACTOR, created.id, {
@@ -861,5 +878,5 @@ export async function loadActivitiesDemo(
       })),
     });
   }
-  return { activities, registrations, checkIns, certificates };
+  return { activities, registrations, checkIns, certificates, surveys };
 }
