@@ -358,5 +358,41 @@ describeEngines("activities: calendar files, feeds, exports and attachments", (e
 
     expect((await member.req("GET", `/api/v1/activities/${a.id}/participants.xlsx`)).status).toBe(403);
     expect((await stranger.req("GET", `/api/v1/activities/${a.id}/participants.xlsx`)).status).toBe(404);
+
+    // The cluster's year: the activity's figures, then the cluster's unique people and enterprises.
+    const year = await sheetOf(env(), `/api/v1/clusters/${cluster.id}/activities.xlsx?year=1409`, member);
+    const yh = rowValues(year, 1);
+    expect(yh).toEqual([
+      "عنوان",
+      "نوع",
+      "وضعیت",
+      "اقدام برنامه عملیاتی",
+      "تاریخ آغاز",
+      "تاریخ پایان",
+      "ثبت‌نام پذیرفته",
+      "در فهرست انتظار",
+      "حاضران",
+      "افراد بهره‌مند (یکتا)",
+      "بنگاه‌های بهره‌مند (یکتا)",
+    ]);
+    expect(rowValues(year, 2)).toEqual([
+      TITLE,
+      "دوره آموزشی",
+      "برنامه‌ریزی‌شده",
+      null,
+      "1409/07/06",
+      "1409/07/08",
+      2,
+      1,
+      2,
+      2,
+      1,
+    ]);
+    expect(rowValues(year, 3)).toEqual(["جمع یکتای خوشه در سال", null, null, null, null, null, null, null, null, 2, 1]);
+    expect(year.rowCount).toBe(3);
+    // Another year holds nothing but the total.
+    expect((await sheetOf(env(), `/api/v1/clusters/${cluster.id}/activities.xlsx?year=1408`, member)).rowCount).toBe(2);
+    expect((await stranger.req("GET", `/api/v1/clusters/${cluster.id}/activities.xlsx?year=1409`)).status).toBe(404);
+    expect((await member.req("GET", `/api/v1/clusters/${cluster.id}/activities.xlsx?year=abc`)).status).toBe(400);
   });
 });

@@ -6,7 +6,12 @@
  */
 import type { FastifyReply } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { ActivityAttachmentParams, CalendarFeedOut, FeedParams } from "../../../core/schemas/activities";
+import {
+  ActivityAttachmentParams,
+  ActivityYearExportQuery,
+  CalendarFeedOut,
+  FeedParams,
+} from "../../../core/schemas/activities";
 import { AttachmentOut } from "../../../core/schemas/attachments";
 import { FileDownload, IdParams, NoContent, pageOf } from "../../../core/schemas/common";
 import { actorOf } from "../../app";
@@ -15,7 +20,7 @@ import { attachmentDisposition, safeFileName } from "../../pdf/disposition";
 import { siteOrigin } from "../applications/shared";
 import { readOneFile } from "../attachments/routes";
 import { listAttachments } from "../attachments/service";
-import { participantsXlsx, type Workbook } from "./export";
+import { clusterYearXlsx, participantsXlsx, type Workbook } from "./export";
 import { addActivityFile, authorizeActivityUpload, removeActivityFile } from "./files";
 import { activityIcs, feedIcs, rotateFeed } from "./ics";
 
@@ -113,6 +118,24 @@ export const sharingRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => sendWorkbook(reply, await participantsXlsx(app.deps, actorOf(req), req.params.id, req.lang)),
+  );
+
+  app.get(
+    "/clusters/:id/activities.xlsx",
+    {
+      schema: {
+        tags,
+        operationId: "exportClusterActivities",
+        summary: "A cluster's activities of a Jalali year with registrations, attendance and beneficiaries, as Excel",
+        description:
+          "For anyone who may read the cluster's activities (404 otherwise). Each activity starting in the year: kind, status, programme, dates (Jalali), registrations accepted and waiting, people who attended, unique people and enterprises served; then the cluster's unique people and enterprises of the year (not the sum: someone at three activities counts once).",
+        params: IdParams,
+        querystring: ActivityYearExportQuery,
+        response: { 200: FileDownload(XLSX, "The workbook") },
+      },
+    },
+    async (req, reply) =>
+      sendWorkbook(reply, await clusterYearXlsx(app.deps, actorOf(req), req.params.id, req.query.year, req.lang)),
   );
 
   app.get(
