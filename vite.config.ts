@@ -138,18 +138,21 @@ const SIGN_IN: StaticPage = {
 };
 
 /**
- * The membership applications' public pages (public.html): the form at
+ * The public pages (public.html): membership applications' form at
  * /apply/<cluster id>, the status page at /application-status and the
- * invitation page at /invitation (their tokens in the fragment). No account.
+ * invitation page at /invitation; activities' registration form at
+ * /register/<link token>, the registrant's page at /registration and the
+ * certificate check at /verify (tokens and codes in the fragment). No account.
  */
 const PUBLIC: StaticPage = {
   name: "public",
   html: PUBLIC_HTML,
   scripts: path.join(WEB, "pages/applications/public"),
-  namespaces: ["common", "applications"],
+  namespaces: ["common", "applications", "activities"],
   virtualId: "virtual:public-strings",
   titleKey: "public.applyTitle",
-  routes: /^\/(?:apply\/[0-9a-f-]{36}|application-status|invitation)\/?(?:\?|$)/,
+  routes:
+    /^\/(?:apply\/[0-9a-f-]{36}|application-status|invitation|register\/[A-Za-z0-9_-]{43}|registration|verify)\/?(?:\?|$)/,
 };
 
 export default defineConfig({

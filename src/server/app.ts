@@ -478,10 +478,12 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<Fas
   /** /login, with or without a query: the sign-in page, login.html. */
   const SIGN_IN_PATH = /^\/login\/?(?:\?|$)/;
   /**
-   * The membership applications' public pages (public.html): the form of a cluster, the
-   * applicant's status page and the invitation page. For people without an account.
+   * The public pages (public.html): the membership form of a cluster, the applicant's
+   * status page and the invitation page; an activity's registration form, the
+   * registrant's status page and the certificate check. For people without an account.
    */
-  const PUBLIC_PAGE_PATH = /^\/(?:apply\/[0-9a-f-]{36}|application-status|invitation)\/?(?:\?|$)/;
+  const PUBLIC_PAGE_PATH =
+    /^\/(?:apply\/[0-9a-f-]{36}|application-status|invitation|register\/[A-Za-z0-9_-]{43}|registration|verify)\/?(?:\?|$)/;
   // wildcard: files are looked up per request, so a rebuilt web app needs no restart.
   // preCompressed: the .br/.gz copies written at build time, chosen by Accept-Encoding.
   if (hasWeb) {

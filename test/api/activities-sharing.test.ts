@@ -5,6 +5,8 @@
  * deactivated or loses the cluster), the participants' and the cluster's
  * year spreadsheets, and photos and documents attached to an activity.
  */
+import fs from "node:fs";
+import path from "node:path";
 import ExcelJS from "exceljs";
 import { expect, it } from "vitest";
 import { addDaysIso, todayIso } from "../../src/core/jalali";
@@ -287,6 +289,21 @@ describeEngines("activities: calendar files, feeds, exports and attachments", (e
       .where("action", "in", ["attachment.add", "activities.attachment.remove"])
       .execute();
     expect(audits.map((r) => r.action).sort()).toEqual(["activities.attachment.remove", "attachment.add"]);
+
+    // Removing the activity removes its files, rows and bytes.
+    const kept = await manager.post<{ id: string }>(url, form("برنامه.jpg", JPEG));
+    expect(kept.status, kept.text).toBe(201);
+    const stored = await env()
+      .database.db.selectFrom("attachments")
+      .select("storage_key")
+      .where("id", "=", kept.body.id)
+      .executeTakeFirstOrThrow();
+    const onDisk = path.join(env().config.attachmentsDir, stored.storage_key);
+    expect(fs.existsSync(onDisk)).toBe(true);
+    expect((await manager.del(`/api/v1/activities/${a.id}`)).status).toBe(204);
+    const left = await env().database.db.selectFrom("attachments").select("id").where("owner_id", "=", a.id).execute();
+    expect(left).toEqual([]);
+    expect(fs.existsSync(onDisk)).toBe(false);
   });
 
   it("participants.xlsx: every registration with its status, hours per session and in all, certificate; managers only", async () => {

@@ -45,7 +45,7 @@ import {
   rederiveActivityBeneficiaries,
   removeActivityBeneficiaries,
 } from "./beneficiaries";
-import { filesOfActivity } from "./files";
+import { detachActivityFiles, filesOfActivity, removeStoredFiles } from "./files";
 import type { ActivitiesTable, ActivitySessionsTable } from "./migrations/tables";
 import { offerFreeSeats } from "./registrations";
 
@@ -589,7 +589,7 @@ export async function updateActivity(
 
 /** Removes an activity, its sessions and its registrations. */
 export async function removeActivity(deps: Deps, actor: Actor | null, id: string): Promise<void> {
-  await deps.database.db.transaction().execute(async (trx) => {
+  const files = await deps.database.db.transaction().execute(async (trx) => {
     const { a, row, scope } = await reachActivity(trx, actor, id, true);
     // Its beneficiaries and survey answers leave the programme's, cluster's and province's figures first.
     await removeActivityBeneficiaries(trx, id);
@@ -602,6 +602,8 @@ export async function removeActivity(deps: Deps, actor: Actor | null, id: string
       .where("activity_id", "=", id)
       .executeTakeFirst();
     const sessions = await trx.deleteFrom("activity_sessions").where("activity_id", "=", id).executeTakeFirst();
+    // Its photos and documents: the rows now, the bytes once the removal is committed.
+    const files = await detachActivityFiles(trx, id);
     await trx.deleteFrom("activities").where("id", "=", id).execute();
     await audit(
       trx,
@@ -612,9 +614,12 @@ export async function removeActivity(deps: Deps, actor: Actor | null, id: string
         ...summaryOf({ kind: row.kind, title: row.title, startDate: row.start_date, endDate: row.end_date }),
         sessions: Number(sessions.numDeletedRows),
         registrations: Number(registrations.numDeletedRows),
+        attachments: files.length,
       },
     );
+    return files;
   });
+  await removeStoredFiles(deps, files);
 }
 
 /**

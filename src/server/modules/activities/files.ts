@@ -99,3 +99,30 @@ export async function removeActivityFile(
   });
   await fs.rm(path.join(deps.config.attachmentsDir, storageKey), { force: true });
 }
+
+/**
+ * Removes the rows of all the activity's files in the caller's transaction
+ * (removing the activity) and returns where their bytes are, for
+ * removeStoredFiles() after the commit.
+ */
+export async function detachActivityFiles(trx: Kysely<DB>, activityId: string): Promise<string[]> {
+  const rows = await trx
+    .selectFrom("attachments")
+    .select("storage_key")
+    .where("owner_type", "=", "activity")
+    .where("owner_id", "=", activityId)
+    .execute();
+  if (rows.length > 0) {
+    await trx
+      .deleteFrom("attachments")
+      .where("owner_type", "=", "activity")
+      .where("owner_id", "=", activityId)
+      .execute();
+  }
+  return rows.map((r) => r.storage_key);
+}
+
+/** Deletes stored files' bytes (after the commit that removed their rows; a file already gone is no error). */
+export async function removeStoredFiles(deps: Deps, storageKeys: readonly string[]): Promise<void> {
+  for (const key of storageKeys) await fs.rm(path.join(deps.config.attachmentsDir, key), { force: true });
+}
