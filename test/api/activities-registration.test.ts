@@ -6,7 +6,9 @@
  * racing for the last seat.
  */
 import { expect, it } from "vitest";
-import { offerExpiryJob } from "../../src/server/modules/activities/jobs";
+// The modules' list first, as the server loads them: the offer job's file reaches it through the activity's attachments.
+import "../../src/server/modules/index";
+import { allJobKinds } from "../../src/server/modules";
 import { expireOffer } from "../../src/server/modules/activities/registrations";
 import { type Client, signedIn } from "../support/client";
 import { describeEngines, makeCluster, makeEnterprise, makeUser, type TestEnv } from "../support/harness";
@@ -265,8 +267,10 @@ describeEngines("activities: registration, waiting list, offers and moderation",
       .execute();
     expectProblem(await member.post(`/api/v1/registrations/${b!.id}/accept-offer`), 400, "offer_expired");
 
-    // The job as the worker runs it.
-    await offerExpiryJob.run(
+    // The job as the worker runs it (found through the module list: importing the activities
+    // module's jobs file first would start the import cycle through the attachments service).
+    const offerExpiryJob = allJobKinds().find((j) => j.kind === "activities.offer_expiry");
+    await offerExpiryJob!.run(
       env().app.deps,
       { registrationId: b!.id },
       { attempt: 1, maxAttempts: 5, lastAttempt: false, heartbeat: async () => {} },
