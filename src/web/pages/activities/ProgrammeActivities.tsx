@@ -52,18 +52,15 @@ export function ProgrammeActivities({ items }: { items: readonly ActivityListIte
   const f = useFormat();
   const range = useDateRange();
   const live = (items ?? []).filter((a) => a.status !== "cancelled");
-  if (!items || items.length === 0)
-    return (
-      <Typography variant="caption" color="text.secondary" component="div">
-        {t("activities.chain.none")}
-      </Typography>
-    );
+  // The chain already says "0 activities" of a programme without any.
+  if (!items || items.length === 0) return null;
   const done = live.filter((a) => a.status === "done").length;
   return (
     <Box data-testid="chain-programme-activities" data-done={done} data-total={live.length} sx={{ mt: 0.5 }}>
       <Typography variant="caption" component="div" sx={{ fontWeight: 600 }}>
-        {t("activities.chain.activities")} ·{" "}
-        {t("activities.chain.doneOf", { done: f.num(done), total: f.num(live.length) })}
+        {t("activities.chain.heading", {
+          doneOf: t("activities.chain.doneOf", { done: f.num(done), total: f.num(live.length) }),
+        })}
       </Typography>
       <Box component="ul" sx={{ m: 0, paddingInlineStart: "16px" }}>
         {items.map((a) => (
