@@ -6,8 +6,6 @@
  * racing for the last seat.
  */
 import { expect, it } from "vitest";
-// The modules' list first, as the server loads them: the offer job's file reaches it through the activity's attachments.
-import "../../src/server/modules/index";
 import { allJobKinds } from "../../src/server/modules";
 import { expireOffer } from "../../src/server/modules/activities/registrations";
 import { type Client, signedIn } from "../support/client";
