@@ -358,7 +358,8 @@ describeEngines(
       // Confirmed by mail to the registrant, with the status page's link.
       const confirmed = await mailsTo(env(), "guest01@mail.ir");
       expect(confirmed).toHaveLength(1);
-      expect(confirmed[0]!.body).toContain(`/registration#${a.body.statusToken}`);
+      // An absolute link (PUBLIC_URL or the server's own address), as the applications module mails them.
+      expect(confirmed[0]!.body).toMatch(new RegExp(`https?://[^\\s/]+/registration#${a.body.statusToken}`));
 
       const status = (t: string) => anon.get<StatusPage>(`/api/v1/public/registrations/${t}`);
       const sa = await status(a.body.statusToken);

@@ -117,7 +117,10 @@ describeEngines("activities: registration, waiting list, offers and moderation",
     );
     expect(list.status, list.text).toBe(200);
     expect(list.body.total).toBe(2);
-    expect((await member.get(`/api/v1/activities/${id}/registrations`)).status).toBe(403);
+    // A member's user lists their own staff's registrations only (not the walk-in).
+    const mine = await member.get<{ items: Registration[]; total: number }>(`/api/v1/activities/${id}/registrations`);
+    expect(mine.status, mine.text).toBe(200);
+    expect(mine.body.total).toBe(3);
 
     // A member's user: another enterprise's person, or a free name, is refused, nothing written.
     expectProblem(await register(member, id, [{ personId: stranger.body.id }]), 400, "unknown_person");
@@ -144,6 +147,74 @@ describeEngines("activities: registration, waiting list, offers and moderation",
       sessionId,
     );
     expect(s.body.items.map((i) => i.status)).toEqual(["accepted", "waitlisted"]);
+  });
+
+  it("a member's users list their own enterprise's registrations only; another enterprise's none; a stranger 404", async () => {
+    const { cluster, manager, member, enterprise, people } = await setup(env(), 2);
+    const other = await makeEnterprise(env(), cluster, "بنگاه همسایه");
+    const otherPerson = await manager.post<{ id: string }>("/api/v1/people", {
+      name: "کارمند همسایه",
+      enterpriseId: other.id,
+      mobile: "09123334444",
+    });
+    expect(otherPerson.status, otherPerson.text).toBe(201);
+    const otherMember = await signedIn(
+      env(),
+      await makeUser(env(), { role: "member", clusterId: cluster.id, provinceCode: "IR-19", enterpriseId: other.id }),
+    );
+    const id = await create(manager, cluster.id, activity({ capacity: 1 }));
+    expect(
+      (
+        await register(
+          member,
+          id,
+          people.map((personId) => ({ personId })),
+        )
+      ).status,
+    ).toBe(201);
+    expect((await register(manager, id, [{ personId: otherPerson.body.id }])).status).toBe(201);
+    expect((await register(manager, id, [{ name: "مراجعه حضوری", mobile: "09125556666" }])).status).toBe(201);
+
+    type Page = { items: (Registration & { enterpriseId: string | null; mobile: string | null })[]; total: number };
+    const mine = await member.get<Page>(`/api/v1/activities/${id}/registrations`);
+    expect(mine.status, mine.text).toBe(200);
+    expect(mine.body.total).toBe(2);
+    expect(mine.body.items.map((r) => [r.name, r.status, r.position, r.enterpriseId])).toEqual([
+      ["کارمند 1", "accepted", null, enterprise.id],
+      ["کارمند 2", "waitlisted", 1, enterprise.id],
+    ]);
+    // Filters and paging apply within their own.
+    const waiting = await member.get<Page>(`/api/v1/activities/${id}/registrations?status=waitlisted`);
+    expect(waiting.body.items.map((r) => r.name)).toEqual(["کارمند 2"]);
+    const page2 = await member.get<Page>(`/api/v1/activities/${id}/registrations?offset=1&limit=1`);
+    expect([page2.body.total, page2.body.items.map((r) => r.name)]).toEqual([2, ["کارمند 2"]]);
+
+    // Another enterprise's user sees their own person only: none of the first's staff, no one else's mobile.
+    const theirs = await otherMember.get<Page>(`/api/v1/activities/${id}/registrations`);
+    expect(theirs.status, theirs.text).toBe(200);
+    expect(theirs.body.items.map((r) => [r.name, r.enterpriseId])).toEqual([["کارمند همسایه", other.id]]);
+    expect(theirs.body.items.some((r) => r.mobile === "09125556666")).toBe(false);
+    // The manager still sees all four.
+    expect((await manager.get<Page>(`/api/v1/activities/${id}/registrations`)).body.total).toBe(4);
+
+    // A member of another cluster does not learn the activity exists; the cluster's council member is refused.
+    const elsewhere = await makeCluster(env(), { provinceCode: "IR-19", state: "implementation" });
+    const elsewhereEnterprise = await makeEnterprise(env(), elsewhere);
+    const stranger = await signedIn(
+      env(),
+      await makeUser(env(), {
+        role: "member",
+        clusterId: elsewhere.id,
+        provinceCode: "IR-19",
+        enterpriseId: elsewhereEnterprise.id,
+      }),
+    );
+    expect((await stranger.get(`/api/v1/activities/${id}/registrations`)).status).toBe(404);
+    const council = await signedIn(
+      env(),
+      await makeUser(env(), { role: "council_member", clusterId: cluster.id, provinceCode: "IR-19" }),
+    );
+    expect((await council.get(`/api/v1/activities/${id}/registrations`)).status).toBe(403);
   });
 
   it("refuses the same person twice in one activity, in one batch or two", async () => {
@@ -213,13 +284,14 @@ describeEngines("activities: registration, waiting list, offers and moderation",
     expect(JSON.parse(notes[0]!.params)).toMatchObject({ name: "کارمند 2", activity: "دوره مدلسازی لباس" });
     const mails = await db
       .selectFrom("outbox")
-      .select(["subject"])
+      .select(["subject", "body"])
       .where("to_address", "=", memberUser.email)
       .execute();
     // Beside the first one's confirmation (activities-public.test.ts), the offer.
-    expect(mails.map((m) => m.subject).filter((s) => s.includes("صندلی آزاد"))).toEqual([
-      expect.stringContaining("کارمند 2"),
-    ]);
+    const offers = mails.filter((m) => m.subject.includes("صندلی آزاد"));
+    expect(offers.map((m) => m.subject)).toEqual([expect.stringContaining("کارمند 2")]);
+    // Its link is absolute (PUBLIC_URL or the server's own address), as every mailed link.
+    expect(offers[0]!.body).toMatch(new RegExp(`https?://[^\\s/]+/activities/${id}`));
     const jobs = await db
       .selectFrom("jobs")
       .select(["payload", "run_after"])

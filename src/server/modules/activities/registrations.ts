@@ -239,6 +239,19 @@ type Told = Pick<RegRow, "id" | "name" | "person_id" | "registered_by" | "email"
 export const registrationStatusLink = (origin: string, token: string) => `${origin}/registration#${token}`;
 
 /**
+ * The site's address for links in these mails, as siteOrigin() of the
+ * applications module gives it: PUBLIC_URL, else the address the server is
+ * set to listen on, never a request's Host header. Taken from the config
+ * rather than a request because offers are also mailed by the expiry job.
+ */
+export function mailOrigin(deps: Deps): string {
+  const { publicUrl, host, port } = deps.config;
+  if (publicUrl) return publicUrl;
+  const h = host === "0.0.0.0" || host === "::" ? "localhost" : host.includes(":") ? `[${host}]` : host;
+  return `http://${h}:${port}`;
+}
+
+/**
  * Whom to tell about a registration: the user who registered the person, in
  * the app, and by mail the person's own address when the directory or the
  * public form has one, else that user. Public registrants' links go to their
@@ -258,7 +271,7 @@ async function recipientsOf(trx: Kysely<DB>, deps: Deps, activity: ActivityRow, 
       null)
     : reg.email;
   const lang: Lang = (live ? live.locale : reg.lang) === "en" ? "en" : "fa";
-  const origin = deps.config.publicUrl ?? "";
+  const origin = mailOrigin(deps);
   const appLink = `/activities/${activity.id}`;
   return {
     user: live,
@@ -363,8 +376,12 @@ export async function listRegistrations(
   q: z.infer<typeof RegistrationListQuery>,
 ): Promise<z.infer<typeof RegistrationsOut>> {
   const db = deps.database.db;
-  await reachActivity(db, actor, activityId, true);
+  const { a, row, manager } = await reachActivity(db, actor, activityId);
+  // A member enterprise's users see their own staff's registrations only (on the enterprise index); others of the cluster none.
+  const own = manager ? null : [...ownEnterprises(a, row.cluster_id)];
+  if (own && own.length === 0) throw forbidden();
   let base = db.selectFrom("activity_registrations").where("activity_id", "=", activityId);
+  if (own) base = base.where("enterprise_id", "in", own);
   if (q.status) base = base.where("status", "=", q.status);
   if (q.sessionId) base = base.where("session_id", "=", q.sessionId);
   const { rows, total } = await paginate(base, q, (b) =>

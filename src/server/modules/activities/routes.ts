@@ -182,7 +182,8 @@ export const activitiesRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         operationId: "listActivityRegistrations",
         summary: "An activity's registrations and waiting list, by status and session",
-        description: `${MANAGERS} By the order they came; waiting ones carry their \`position\`. Paged.`,
+        description:
+          "The cluster's managers see everyone's; a member enterprise's users see the registrations of their own enterprise's staff only (an empty list when none; the cluster's other readers 403). By the order they came; waiting ones carry their `position`. Paged.",
         params: IdParams,
         querystring: RegistrationListQuery,
         response: { 200: RegistrationsOut },
