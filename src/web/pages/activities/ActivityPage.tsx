@@ -27,6 +27,7 @@ import { PageHeader } from "../../components/PageHeader";
 import { Section } from "../../components/Section";
 import { ActivityDialog, bodyOf, CopyDialog } from "./ActivityDialog";
 import { ActivityAttendancePanels, CheckInLink } from "./CheckInPanels";
+import { PublicLinkButton } from "./PublicLinkDialog";
 import { RegisterDialog } from "./RegisterDialog";
 import { Registrations } from "./Registrations";
 import {
@@ -182,8 +183,9 @@ function useWaiting(activity: Activity | undefined) {
 /**
  * An activity: its facts, kind's details, sessions, seats left and how many
  * wait; for its office the registrations (moderation, offers, cancelling),
- * editing, copying as a template and cancelling the activity; for a member
- * enterprise's user registering their staff.
+ * the public registration link, editing, copying as a template and
+ * cancelling the activity; for a member enterprise's user registering their
+ * staff and their staff's registrations (offers, cancelling, tickets, survey).
  */
 export default function ActivityPage() {
   const { id } = useParams();
@@ -243,6 +245,7 @@ export default function ActivityPage() {
             {manage && (
               <>
                 <CheckInLink activity={a} />
+                {open && <PublicLinkButton activityId={a.id} />}
                 <Button startIcon={<EditOutlined />} onClick={() => setDialog("edit")} data-testid="activity-edit">
                   {t("activities.page.edit")}
                 </Button>
@@ -349,8 +352,11 @@ export default function ActivityPage() {
         <Section title={t("activities.sessions.title")} testId="activity-sessions-section">
           <SessionsTable activity={a} />
         </Section>
-        {manage && (
-          <Section title={t("activities.registrations.title")} testId="activity-registrations">
+        {(manage || mine) && (
+          <Section
+            title={manage ? t("activities.registrations.title") : t("activities.registrations.staffTitle")}
+            testId="activity-registrations"
+          >
             <Registrations activity={a} />
           </Section>
         )}

@@ -106,9 +106,13 @@ function ReasonDialog({
  * The activity's registrations for its office: by status (the waiting list
  * with each one's place, offers with their expiry), accepting or rejecting
  * a pending one, taking an offered seat on someone's behalf, cancelling.
+ * A member enterprise's user sees the same list of their own staff only (the
+ * server narrows it), taking offers, cancelling, the tickets and the survey,
+ * but deciding a pending one stays with the office.
  */
 export function Registrations({ activity }: { activity: Activity }) {
   const { t } = useTranslation();
+  const manager = activity.can.manage;
   const f = useFormat();
   const qc = useQueryClient();
   const notify = useNotify();
@@ -198,7 +202,7 @@ export function Registrations({ activity }: { activity: Activity }) {
       label: t("activities.registrations.actions"),
       render: (r) => (
         <Box sx={{ display: "flex", flexWrap: "wrap", gap: 0.5 }}>
-          {r.status === "pending" && (
+          {manager && r.status === "pending" && (
             <>
               <Button
                 size="small"
@@ -259,9 +263,9 @@ export function Registrations({ activity }: { activity: Activity }) {
         columns={columns}
         rowKey={(r) => r.id}
         params={{ status: status === "all" ? undefined : status }}
-        emptyText={t("activities.registrations.empty")}
+        emptyText={manager ? t("activities.registrations.empty") : t("activities.registrations.staffEmpty")}
         testId="registrations-table"
-        ariaLabel={t("activities.registrations.title")}
+        ariaLabel={manager ? t("activities.registrations.title") : t("activities.registrations.staffTitle")}
       />
       {reason && <ReasonDialog registration={reason.r} mode={reason.mode} onClose={() => setReason(null)} />}
     </Box>
