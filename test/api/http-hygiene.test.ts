@@ -98,6 +98,17 @@ const PUBLIC_OPERATIONS = new Set([
   "POST /api/v1/public/application-status",
   "POST /api/v1/public/invitations/lookup",
   "POST /api/v1/public/invitations/accept",
+  // Anyone registers for an activity by its public link and follows it by their private one; a
+  // certificate's code is checked by anyone, a survey answered by the ticket's code, and calendar
+  // apps read a feed by its private token (activities).
+  "GET /api/v1/public/activities/{token}",
+  "POST /api/v1/public/activities/{token}/registrations",
+  "GET /api/v1/public/registrations/{token}",
+  "POST /api/v1/public/registrations/{token}/cancel",
+  "POST /api/v1/public/registrations/{token}/accept-offer",
+  "GET /api/v1/public/certificates/{code}",
+  "PUT /api/v1/public/surveys/{code}",
+  "GET /api/v1/feeds/activities/{token}.ics",
 ]);
 
 describeEngines("HTTP hygiene", (env) => {

@@ -3,8 +3,8 @@
  * manager records a one-day training under a programme of an approved plan
  * (the programme's activities in the plan's chain go from none to one
  * planned); the member enterprise's user registers two of their staff at
- * once; the manager, on a 360 px wide phone, finds each by name on the
- * check-in list and checks them in; back at a desk sets the certificate
+ * once and sees them with their tickets; the manager, on a 360 px wide
+ * phone, finds each by name on the check-in list and checks them in; back at a desk sets the certificate
  * rule and its signatory, issues one certificate and opens its public
  * verification page in a browser with no session, which names the holder
  * and the course; the activity's and the cluster's beneficiary counts have
@@ -162,6 +162,10 @@ it("manager records a training, a member registers two staff, check-in at 360 px
   await member.getByTestId("register-submit").click();
   await expect.poll(() => member.getByTestId("register-result-row").count()).toBe(2);
   await member.getByTestId("register-close").click();
+  // The member sees their own two staff on the activity's page, each with a seat and a ticket.
+  await expect.poll(() => member.getByTestId("registrations").getByTestId("registration-name").count()).toBe(2);
+  expect(await member.getByTestId("registrations").getByTestId("ticket-open").count()).toBe(2);
+  await expectAccessible(member, "activity page, the member's registrations");
   await memberContext.close();
 
   // The manager checks them in on a phone.

@@ -45,6 +45,10 @@ const MODULES = manifestNamespaces();
 function allowedFor(file: string): string[] {
   const rel = path.relative(WEB, file).split(path.sep);
   if (rel[0] !== "pages") return ["common"];
+  // The public pages (public.html, scripts in pages/applications/public) are not the app: their
+  // build (vite.config.ts, PUBLIC) writes in the strings of these namespaces, the activities'
+  // registration and certificate pages' among them.
+  if (rel[1] === "applications" && rel[2] === "public") return ["common", "applications", "activities"];
   const folder = rel[1]!;
   return ["common", ...(MODULES.get(folder) ?? [])];
 }

@@ -30,6 +30,7 @@ import { jalaliToIso } from "../../core/jalali";
 import { normalizeFa, sortKeyFa } from "../../core/normalize";
 import { SYSTEM_ACTOR } from "../../core/permissions";
 import { ActivityInput, type ActivityInputT } from "../../core/schemas/activities";
+import { loadConfig } from "../config";
 import type { Deps } from "../context";
 import type { DB } from "../db/schema";
 import { createActivity, updateActivity } from "../modules/activities/activities";
@@ -609,8 +610,9 @@ function depsIn(trx: Kysely<DB>, dialect: Deps["database"]["dialect"]): Deps {
   });
   return {
     database: { db, dialect, describe: "demo", close: async () => {} },
-    // Nothing the demo does sends mail (no seat is offered: nobody cancels ahead of a waiting list).
-    config: {} as Deps["config"],
+    // The defaults (no environment): the services' mails need an address for their links; the
+    // mails themselves are not kept (see loadActivitiesDemo's end).
+    config: loadConfig({}),
     mailer: { configured: false, send: async () => ({ message: "demo", permanent: true }), close: () => {} },
   };
 }
@@ -878,5 +880,9 @@ export async function loadActivitiesDemo(
       })),
     });
   }
+  // The demo is history: the confirmations and certificates its registrations wrote to the outbox
+  // (kept, with no mailer) were never sent, and would fill an administrator's outbox. The database
+  // was empty when the demo began, so the outbox holds only the demo's mails.
+  await trx.deleteFrom("outbox").execute();
   return { activities, registrations, checkIns, certificates, surveys };
 }
