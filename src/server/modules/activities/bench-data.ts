@@ -33,6 +33,7 @@ import type { ActivityKind } from "../../../core/activities";
 import { addDaysIso } from "../../../core/jalali";
 import type { DB } from "../../db/schema";
 import { type BenchCluster, inProject, managedCluster } from "../clusters/bench-data";
+import { rebuildBeneficiaryAggregates } from "./beneficiaries-rebuild";
 
 type Row<T extends keyof DB> = Insertable<DB[T]>;
 
@@ -109,6 +110,15 @@ const ORGANISERS = [
   "سازمان فنی و حرفه‌ای",
   "اتاق بازرگانی",
 ];
+/** Satisfaction scores (1–5) as attendees give them: mostly content. */
+const SCORES: readonly (readonly [number, number])[] = [
+  [5, 35],
+  [4, 35],
+  [3, 18],
+  [2, 8],
+  [1, 4],
+];
+const SURVEY_COMMENTS = ["مطالب کاربردی بود.", "زمان دوره کوتاه بود.", "مدرس مسلط بود.", "محل برگزاری مناسب نبود."];
 const REJECT_REASONS = ["ظرفیت ویژه بنگاه‌های عضو است.", "با موضوع دوره هم‌خوانی ندارد.", "مدارک ناقص است."];
 
 // ----------------------------------------------------------------- helpers
@@ -145,6 +155,7 @@ function distinct(rng: Rng, n: number, k: number, buf: Int32Array): Int32Array {
 const PG_TYPES: Record<string, Record<string, string>> = {
   activity_registrations: { position: "int4[]" },
   activity_attendances: { hours: "float8[]", walk_in: "int4[]" },
+  activity_surveys: { score: "int4[]" },
 };
 
 /**
@@ -155,7 +166,7 @@ const PG_TYPES: Record<string, Record<string, string>> = {
  * millions of rows take a few hundred statements. SQLite keeps ctx.insert
  * (its prepared statements run on the connection without a round trip).
  */
-async function bulk<T extends "activity_registrations" | "activity_attendances">(
+async function bulk<T extends "activity_registrations" | "activity_attendances" | "activity_surveys">(
   ctx: GenContext,
   table: T,
   rows: readonly Row<T>[],
@@ -596,8 +607,10 @@ const generator: BenchGenerator = {
     // The second pass: who each registration is, and when it came; written in batches.
     let regs: Row<"activity_registrations">[] = [];
     let atts: Row<"activity_attendances">[] = [];
+    let surveys: Row<"activity_surveys">[] = [];
     let registrations = 0;
     let attendances = 0;
+    let answers = 0;
     const codeBytes = Buffer.alloc(18);
     const byStatus: Record<string, number> = {};
     const buf = new Int32Array(Math.max(1, ...[...peopleOf.values()].map((l) => l.length)));
@@ -645,8 +658,10 @@ const generator: BenchGenerator = {
           const held = heldOf.get(p.id)!;
           // Most sessions, never none: the first they came to is certain.
           const first = rng.int(0, held.length - 1);
+          let lastMs = 0;
           for (const [k, h] of held.entries()) {
             if (k !== first && !rng.chance(0.85)) continue;
+            lastMs = Math.max(lastMs, h.atMs);
             atts.push({
               id: rng.uuid(),
               activity_id: p.id,
@@ -659,26 +674,54 @@ const generator: BenchGenerator = {
               checked_in_by: null,
             });
           }
+          // Two in five answer the satisfaction survey, within days of the last session they came to.
+          if (rng.chance(0.4)) {
+            surveys.push({
+              registration_id: regId,
+              activity_id: p.id,
+              cluster_id: p.clusterId,
+              score: rng.weighted(SCORES),
+              comment: rng.chance(0.15) ? rng.pick(SURVEY_COMMENTS) : null,
+              answered_at: new Date(Math.min(todayMs, lastMs + rng.int(2, 96) * 3600_000)).toISOString(),
+              answered_by: null,
+            });
+          }
         }
       }
       registrations += n;
       if (regs.length >= FLUSH) {
         await bulk(ctx, "activity_registrations", regs);
         await bulk(ctx, "activity_attendances", atts);
+        await bulk(ctx, "activity_surveys", surveys);
         attendances += atts.length;
+        answers += surveys.length;
         regs = [];
         atts = [];
+        surveys = [];
       }
     }
     await bulk(ctx, "activity_registrations", regs);
     await bulk(ctx, "activity_attendances", atts);
+    await bulk(ctx, "activity_surveys", surveys);
     attendances += atts.length;
+    answers += surveys.length;
+
+    // The beneficiary aggregates the attendance writes keep in production, set-based from the rows above.
+    const started = Date.now();
+    const aggregates = await rebuildBeneficiaryAggregates(ctx.db, ctx.dialect);
+    const seconds = (Date.now() - started) / 1000;
 
     return {
       activities: activities.length,
       activity_sessions: sessions.length,
       activity_registrations: registrations,
       activity_attendances: attendances,
+      activity_surveys: answers,
+      activity_beneficiary_registrations: aggregates.registrations,
+      activity_beneficiaries: aggregates.beneficiaries,
+      activity_beneficiary_marks: aggregates.marks,
+      activity_beneficiary_counts: aggregates.counts,
+      "  beneficiary rebuild ms": Math.round(seconds * 1000),
       ...Object.fromEntries(Object.entries(byStatus).map(([k, v]) => [`  ${k}`, v])),
     };
   },

@@ -7,9 +7,13 @@
  * racing for the last seats of its small-capacity trainings (every
  * connection on the same training until it is full, then the next), each a
  * new public name and mobile, so every one answers 201: a seat while one is
- * left, the waiting list after. Loaded only by the benchmark.
+ * left, the waiting list after; and the beneficiary figures of the manager's
+ * cluster and of the province admin's province, a Jalali year at a time
+ * over the years that have them (read from the aggregate rows the data's
+ * rebuild filled). Loaded only by the benchmark.
  */
 import type { BenchRequest, BenchScenario, ScenarioContext } from "../../../../bench/kit";
+import { jalaliYearOf } from "../../../core/beneficiaries";
 import { addDaysIso, isoToJalali, jalaliToIso } from "../../../core/jalali";
 
 const API = "/api/v1";
@@ -79,6 +83,22 @@ function reads(ctx: ScenarioContext, pool: string[]): BenchRequest[] {
       next: () => ({ path: `${API}/activities/${pool[p++ % pool.length]}/registrations?limit=${LIMIT}` }),
     },
   ];
+}
+
+/**
+ * The Jalali years (of the last six up to today's) whose figures at `path`
+ * count someone, so every request of the run reads a non-empty aggregate.
+ */
+async function yearsWithFigures(ctx: ScenarioContext, as: "manager" | "province", path: string): Promise<number[]> {
+  const current = jalaliYearOf(ctx.today);
+  const out: number[] = [];
+  for (let y = current - 5; y <= current; y++) {
+    const f = await ctx.get<{ people: number; enterprises: number }>(as, `${path}?year=${y}`);
+    if (f.people > 0 || f.enterprises > 0) out.push(y);
+  }
+  if (out.length === 0)
+    throw new Error(`activities scenarios: no beneficiaries at ${path} in ${current - 5}–${current}`);
+  return out;
 }
 
 const scenarios: BenchScenario[] = [
@@ -191,6 +211,30 @@ const scenarios: BenchScenario[] = [
           register,
         ],
       };
+    },
+  },
+  {
+    id: "beneficiaries-cluster",
+    title:
+      "a cluster's unique beneficiaries by kind and role and its survey average, a Jalali year at a time (its manager)",
+    kind: "read",
+    prepare: async (ctx) => {
+      const path = `${API}/clusters/${ctx.accounts.manager.clusterId}/beneficiaries`;
+      const years = await yearsWithFigures(ctx, "manager", path);
+      let i = 0;
+      return { as: "manager", requests: [{ next: () => ({ path: `${path}?year=${years[i++ % years.length]}` }) }] };
+    },
+  },
+  {
+    id: "beneficiaries-province",
+    title:
+      "a province's unique beneficiaries by kind and role and its survey average, a Jalali year at a time (province admin)",
+    kind: "read",
+    prepare: async (ctx) => {
+      const path = `${API}/provinces/${ctx.accounts.province.provinceCode}/beneficiaries`;
+      const years = await yearsWithFigures(ctx, "province", path);
+      let i = 0;
+      return { as: "province", requests: [{ next: () => ({ path: `${path}?year=${years[i++ % years.length]}` }) }] };
     },
   },
 ];
