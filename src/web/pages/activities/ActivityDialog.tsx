@@ -1,6 +1,5 @@
 import Add from "@mui/icons-material/Add";
 import DeleteOutline from "@mui/icons-material/DeleteOutline";
-import Alert from "@mui/material/Alert";
 import Box from "@mui/material/Box";
 import Button from "@mui/material/Button";
 import IconButton from "@mui/material/IconButton";
@@ -19,11 +18,12 @@ import {
   TOUR_SCOPES,
   TRAINING_MODES,
 } from "../../../core/activities";
-import { COST_SHARES, type CostShares } from "../../../core/planning";
+import { COST_SHARES } from "../../../core/planning";
 import { ActivityCopyInput, ActivityInput } from "../../../core/schemas/activities";
 import { api } from "../../app/api";
 import { useFormat } from "../../app/format";
 import { DateField, FormDialog, NumberField, SelectField, TextField, useSchemaForm } from "../../components/form";
+import { SharesSum } from "../../components/form/SharesSum";
 import { CheckboxField } from "../planning/fields";
 import { EnterprisesField, ListField, PersonField } from "./fields";
 import { activityPath, enc, invalidateActivities, useProgrammes, useRials } from "./shared";
@@ -132,35 +132,6 @@ const NEW_ACTIVITY = {
   moderated: false,
   offerHours: 48,
 };
-
-/** The cost shares' running sum against the cost, and the mismatch before it is sent. */
-function SharesSum() {
-  const { t } = useTranslation();
-  const f = useFormat();
-  const rials = useRials();
-  const cost = useWatch({ name: "costRials" }) as number | null;
-  const shares = useWatch({ name: "shares" }) as Partial<Record<keyof CostShares, number | null>>;
-  const sum = COST_SHARES.reduce((s, k) => s + (Number.isFinite(shares?.[k]) ? (shares?.[k] ?? 0) : 0), 0);
-  const c = Number.isFinite(cost) ? (cost ?? 0) : 0;
-  const diff = c - sum;
-  return (
-    <Alert
-      severity={diff === 0 ? "success" : "warning"}
-      role="status"
-      data-testid="activity-shares-sum"
-      data-mismatch={diff !== 0}
-    >
-      {t("activities.form.sharesSum", { sum: rials(sum), cost: rials(c) })}
-      {diff !== 0 && (
-        <Typography component="span" sx={{ display: "block", fontWeight: 600 }}>
-          {diff > 0
-            ? t("activities.form.sharesShort", { n: f.num(diff) })
-            : t("activities.form.sharesOver", { n: f.num(-diff) })}
-        </Typography>
-      )}
-    </Alert>
-  );
-}
 
 /** The kind's own fields. */
 function KindDetails({ clusterId, trainerName }: { clusterId: string; trainerName: string | null }) {
@@ -443,6 +414,8 @@ export function ActivityDialog({
   onSaved: (a: Activity) => void;
 }) {
   const { t } = useTranslation();
+  const f = useFormat();
+  const rials = useRials();
   const qc = useQueryClient();
   const programmes = useProgrammes(clusterId);
   const form = useSchemaForm(ActivityInput, activity ? bodyOf(activity) : NEW_ACTIVITY);
@@ -531,7 +504,16 @@ export function ActivityDialog({
           />
         ))}
       </Box>
-      <SharesSum />
+      <SharesSum
+        totalField="costRials"
+        testId="activity-shares-sum"
+        sumText={(sum, total) => t("activities.form.sharesSum", { sum: rials(sum), cost: rials(total) })}
+        gapText={(gap) =>
+          gap > 0
+            ? t("activities.form.sharesShort", { n: f.num(gap) })
+            : t("activities.form.sharesOver", { n: f.num(-gap) })
+        }
+      />
       <TextField
         name="description"
         label={t("activities.fields.description")}

@@ -1,19 +1,19 @@
 import Add from "@mui/icons-material/Add";
 import DeleteOutline from "@mui/icons-material/DeleteOutline";
-import Alert from "@mui/material/Alert";
 import Box from "@mui/material/Box";
 import Button from "@mui/material/Button";
 import IconButton from "@mui/material/IconButton";
 import Tooltip from "@mui/material/Tooltip";
 import Typography from "@mui/material/Typography";
 import { useQueryClient } from "@tanstack/react-query";
-import { useFieldArray, useWatch } from "react-hook-form";
+import { useFieldArray } from "react-hook-form";
 import { useTranslation } from "react-i18next";
-import { COST_SHARES, type CostShares, INTERVENTION_AREAS } from "../../../core/planning";
+import { COST_SHARES, INTERVENTION_AREAS } from "../../../core/planning";
 import { ProgrammeInput, ProgrammeUpdateInput } from "../../../core/schemas/planning";
 import { api } from "../../app/api";
 import { useFormat } from "../../app/format";
 import { DateField, FormDialog, NumberField, SelectField, TextField, useSchemaForm } from "../../components/form";
+import { SharesSum } from "../../components/form/SharesSum";
 import { CheckListField } from "./fields";
 import { enc, invalidatePlanning, useRials } from "./shared";
 import type { Area, Plan, Programme, Study } from "./types";
@@ -27,35 +27,6 @@ const grid2 = {
 const isBuiltIn = (v: string) => (INTERVENTION_AREAS as readonly string[]).includes(v);
 
 const EMPTY_TARGET = { indicator: "", baseline: null, target: null, unit: "", verification: null };
-
-/** The cost shares' running sum against the budget, and the mismatch before it is sent. */
-function SharesSum() {
-  const { t } = useTranslation();
-  const f = useFormat();
-  const rials = useRials();
-  const budget = useWatch({ name: "budgetRials" }) as number | null;
-  const shares = useWatch({ name: "shares" }) as Partial<Record<keyof CostShares, number | null>>;
-  const sum = COST_SHARES.reduce((s, k) => s + (Number.isFinite(shares?.[k]) ? (shares?.[k] ?? 0) : 0), 0);
-  const b = Number.isFinite(budget) ? (budget ?? 0) : 0;
-  const diff = b - sum;
-  return (
-    <Alert
-      severity={diff === 0 ? "success" : "warning"}
-      role="status"
-      data-testid="shares-sum"
-      data-mismatch={diff !== 0}
-    >
-      {t("planning.programme.sharesSum", { sum: rials(sum), budget: rials(b) })}
-      {diff !== 0 && (
-        <Typography component="span" sx={{ display: "block", fontWeight: 600 }} data-testid="shares-mismatch">
-          {diff > 0
-            ? t("planning.programme.sharesShort", { n: f.num(diff) })
-            : t("planning.programme.sharesOver", { n: f.num(-diff) })}
-        </Typography>
-      )}
-    </Alert>
-  );
-}
 
 function Targets() {
   const { t } = useTranslation();
@@ -163,6 +134,8 @@ export function ProgrammeDialog({
   onSaved: () => void;
 }) {
   const { t, i18n } = useTranslation();
+  const f = useFormat();
+  const rials = useRials();
   const qc = useQueryClient();
   const form = useSchemaForm(programme ? ProgrammeUpdateInput : ProgrammeInput, {
     title: programme?.title ?? "",
@@ -281,7 +254,17 @@ export function ProgrammeDialog({
           />
         ))}
       </Box>
-      <SharesSum />
+      <SharesSum
+        totalField="budgetRials"
+        testId="shares-sum"
+        gapTestId="shares-mismatch"
+        sumText={(sum, total) => t("planning.programme.sharesSum", { sum: rials(sum), budget: rials(total) })}
+        gapText={(gap) =>
+          gap > 0
+            ? t("planning.programme.sharesShort", { n: f.num(gap) })
+            : t("planning.programme.sharesOver", { n: f.num(-gap) })
+        }
+      />
       <Targets />
     </FormDialog>
   );

@@ -1,4 +1,4 @@
-/** The activities module's tables (0026_activities, 0027_activities_registrations), added to the database's type. */
+/** The activities module's tables (migrations 0026 to 0031 in this folder), added to the database's type. */
 import type { Generated } from "kysely";
 
 export interface ActivitiesTable {
