@@ -7,6 +7,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { expect, it } from "vitest";
+import { programmeOf } from "../support/activities";
 import { type Client, signedIn } from "../support/client";
 import { describeEngines, makeCluster, makeEnterprise, makeUser, type TestEnv } from "../support/harness";
 
@@ -44,6 +45,8 @@ function expectProblem(r: { status: number; body: unknown }, status: number, cod
   expect(r.status, JSON.stringify(r.body)).toBe(status);
   expect((r.body as Problem).code).toBe(code);
 }
+
+const PROGRAMME = "آموزش طراحی و برندسازی";
 
 const activity = (over: Record<string, unknown> = {}) => ({
   kind: "workshop",
@@ -86,59 +89,6 @@ const count = async (env: TestEnv, table: "activities" | "activity_sessions") =>
     ).n,
   );
 
-/** A programme of an action plan of the cluster (written straight to the tables). */
-async function programmeOf(env: TestEnv, cluster: { id: string; provinceCode: string }) {
-  const planId = randomUUID();
-  const id = randomUUID();
-  const now = new Date().toISOString();
-  await env.database.db
-    .insertInto("planning_plans")
-    .values({
-      id: planId,
-      cluster_id: cluster.id,
-      province_code: cluster.provinceCode,
-      project_year: 1,
-      title: "برنامه سال اول",
-      period_start: "2025-03-21",
-      period_end: "2026-03-20",
-      status: "approved",
-      approved_version: 1,
-      return_comment: null,
-      submitted_at: now,
-      programme_count: 1,
-      budget_rials: 0,
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
-  await env.database.db
-    .insertInto("planning_programmes")
-    .values({
-      id,
-      plan_id: planId,
-      cluster_id: cluster.id,
-      title: "آموزش طراحی و برندسازی",
-      area: "skills",
-      strategy_id: null,
-      objective: null,
-      responsible: null,
-      start_date: "2025-04-01",
-      end_date: "2026-03-01",
-      budget_rials: 0,
-      share_national: 0,
-      share_province: 0,
-      share_members: 0,
-      share_others: 0,
-      spent_rials: 0,
-      actual_start: null,
-      actual_end: null,
-      position: 0,
-      created_at: now,
-    })
-    .execute();
-  return id;
-}
-
 async function setup(env: TestEnv) {
   const cluster = await makeCluster(env, { provinceCode: "IR-25", state: "implementation" });
   const manager = await signedIn(
@@ -170,7 +120,7 @@ async function create(c: Client, clusterId: string, body: unknown) {
 describeEngines("activities: record, rules, sessions, copy, list and calendar", (env) => {
   it("records each kind with its details, and reads them back", async () => {
     const { cluster, manager, member, enterprise, trainerId } = await setup(env());
-    const programmeId = await programmeOf(env(), cluster);
+    const programmeId = await programmeOf(env(), cluster, PROGRAMME);
     const kinds: [string, Record<string, unknown>, Record<string, unknown>][] = [
       [
         "training",
@@ -199,7 +149,7 @@ describeEngines("activities: record, rules, sessions, copy, list and calendar", 
         kind,
         status: "planned",
         programmeId,
-        programmeTitle: "آموزش طراحی و برندسازی",
+        programmeTitle: PROGRAMME,
         costRials: 100_000_000,
         shares: { national: 50_000_000, province: 30_000_000, members: 20_000_000, others: 0 },
         can: { manage: true },
@@ -236,7 +186,7 @@ describeEngines("activities: record, rules, sessions, copy, list and calendar", 
   it("refuses each rule with a clear code and changes nothing", async () => {
     const { cluster, manager, trainerId } = await setup(env());
     const other = await makeCluster(env(), { provinceCode: "IR-25" });
-    const otherProgramme = await programmeOf(env(), other);
+    const otherProgramme = await programmeOf(env(), other, PROGRAMME);
     const foreignEnterprise = await makeEnterprise(env(), other);
     const khorasanAdmin = await signedIn(
       env(),
@@ -397,7 +347,7 @@ describeEngines("activities: record, rules, sessions, copy, list and calendar", 
 
   it("lists by filters within the caller's scope, and counts a programme's activities", async () => {
     const { cluster, manager, member } = await setup(env());
-    const programmeId = await programmeOf(env(), cluster);
+    const programmeId = await programmeOf(env(), cluster, PROGRAMME);
     const a = await create(
       manager,
       cluster.id,

@@ -10,7 +10,7 @@ import { type Client, signedIn } from "./client";
 import { makeCluster, makeEnterprise, makeUser, type TestEnv } from "./harness";
 
 /** A programme of an approved year-one plan of the cluster (written directly: planning's own tests cover the way there). */
-export async function programmeOf(env: TestEnv, cluster: { id: string; provinceCode: string }) {
+export async function programmeOf(env: TestEnv, cluster: { id: string; provinceCode: string }, title = "آموزش طراحی") {
   const planId = randomUUID();
   const id = randomUUID();
   const now = new Date().toISOString();
@@ -40,7 +40,7 @@ export async function programmeOf(env: TestEnv, cluster: { id: string; provinceC
       id,
       plan_id: planId,
       cluster_id: cluster.id,
-      title: "آموزش طراحی",
+      title,
       area: "skills",
       strategy_id: null,
       objective: null,
